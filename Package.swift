@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "swift-tfevents",
+    products: [
+        .library(name: "TFEvents", targets: ["TFEvents"]),
+        .executable(name: "tfevents", targets: ["TFEventsCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Native layers: Debian's zlib and protobuf-c, our generated schema, CRC32C.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
+            name: "CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"]), .brew(["protobuf-c"])]
+        ),
+        .target(name: "CTensorBoardProto", dependencies: ["CProtobufC"], exclude: ["proto"]),
+        .target(name: "CCRC32C"),
+
+        // The library.
+        .target(
+            name: "TFEvents",
+            dependencies: ["CZlib", "CProtobufC", "CTensorBoardProto", "CCRC32C"]
+        ),
+
+        // The command-line tool.
+        .executableTarget(
+            name: "TFEventsCLI",
+            dependencies: [
+                "TFEvents",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Writes the runs that Tests/Interop checks with a real TensorBoard.
+        .executableTarget(
+            name: "InteropWriter",
+            dependencies: ["TFEvents"],
+            path: "Tests/Interop/InteropWriter"
+        ),
+
+        // Tests.
+        .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "CTensorBoardProto", "CProtobufC"]),
+        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Settings for our own Swift targets; system-library targets accept none.
+for target in package.targets where [.regular, .executable, .test].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,145 @@
+#include "CCRC32C.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+
+#define CCRC32C_POLY 0x82F63B78u
+
+// Slicing-by-8: table[k][b] is the CRC contribution of byte b followed by k zero bytes.
+static uint32_t ccrc32c_table[8][256];
+static pthread_once_t ccrc32c_table_once = PTHREAD_ONCE_INIT;
+
+static void ccrc32c_build_table(void) {
+    for (uint32_t b = 0; b < 256; b++) {
+        uint32_t crc = b;
+        for (int bit = 0; bit < 8; bit++) {
+            crc = (crc >> 1) ^ ((crc & 1u) ? CCRC32C_POLY : 0u);
+        }
+        ccrc32c_table[0][b] = crc;
+    }
+    for (uint32_t b = 0; b < 256; b++) {
+        for (int k = 1; k < 8; k++) {
+            uint32_t prev = ccrc32c_table[k - 1][b];
+            ccrc32c_table[k][b] = (prev >> 8) ^ ccrc32c_table[0][prev & 0xFFu];
+        }
+    }
+}
+
+static inline uint64_t ccrc32c_load_le64(const uint8_t *p) {
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+uint32_t ccrc32c_extend_portable(uint32_t crc, const void *data, size_t length) {
+    pthread_once(&ccrc32c_table_once, ccrc32c_build_table);
+    const uint8_t *p = (const uint8_t *)data;
+    uint32_t c = ~crc;
+    while (length > 0 && ((uintptr_t)p & 7u) != 0) {
+        c = (c >> 8) ^ ccrc32c_table[0][(c ^ *p++) & 0xFFu];
+        length--;
+    }
+    while (length >= 8) {
+        uint64_t word = ccrc32c_load_le64(p) ^ c;
+        c = ccrc32c_table[7][word & 0xFFu] ^ ccrc32c_table[6][(word >> 8) & 0xFFu] ^
+            ccrc32c_table[5][(word >> 16) & 0xFFu] ^ ccrc32c_table[4][(word >> 24) & 0xFFu] ^
+            ccrc32c_table[3][(word >> 32) & 0xFFu] ^ ccrc32c_table[2][(word >> 40) & 0xFFu] ^
+            ccrc32c_table[1][(word >> 48) & 0xFFu] ^ ccrc32c_table[0][word >> 56];
+        p += 8;
+        length -= 8;
+    }
+    while (length > 0) {
+        c = (c >> 8) ^ ccrc32c_table[0][(c ^ *p++) & 0xFFu];
+        length--;
+    }
+    return ~c;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+
+#include <nmmintrin.h>
+
+// Compiled for SSE4.2 by attribute, so the rest of the file (and the package) needs no
+// special flags; it only runs after the CPU check below.
+__attribute__((target("sse4.2"))) static uint32_t ccrc32c_sse42(uint32_t crc, const uint8_t *p,
+                                                                 size_t length) {
+    uint32_t c = ~crc;
+    while (length > 0 && ((uintptr_t)p & 7u) != 0) {
+        c = _mm_crc32_u8(c, *p++);
+        length--;
+    }
+#if defined(__x86_64__)
+    uint64_t c64 = c;
+    // Unrolled only to cut loop overhead: each crc32 still waits for the previous one.
+    while (length >= 32) {
+        c64 = _mm_crc32_u64(c64, ccrc32c_load_le64(p));
+        c64 = _mm_crc32_u64(c64, ccrc32c_load_le64(p + 8));
+        c64 = _mm_crc32_u64(c64, ccrc32c_load_le64(p + 16));
+        c64 = _mm_crc32_u64(c64, ccrc32c_load_le64(p + 24));
+        p += 32;
+        length -= 32;
+    }
+    while (length >= 8) {
+        c64 = _mm_crc32_u64(c64, ccrc32c_load_le64(p));
+        p += 8;
+        length -= 8;
+    }
+    c = (uint32_t)c64;
+#endif
+    while (length >= 4) {
+        uint32_t w;
+        memcpy(&w, p, sizeof w);
+        c = _mm_crc32_u32(c, w);
+        p += 4;
+        length -= 4;
+    }
+    while (length > 0) {
+        c = _mm_crc32_u8(c, *p++);
+        length--;
+    }
+    return ~c;
+}
+
+static atomic_int ccrc32c_hw_state = 0; // 0: not checked yet, 1: absent, 2: present
+
+int ccrc32c_hardware_available(void) {
+    int state = atomic_load_explicit(&ccrc32c_hw_state, memory_order_relaxed);
+    if (state == 0) {
+        __builtin_cpu_init();
+        state = __builtin_cpu_supports("sse4.2") ? 2 : 1;
+        atomic_store_explicit(&ccrc32c_hw_state, state, memory_order_relaxed);
+    }
+    return state == 2;
+}
+
+uint32_t ccrc32c_extend_hardware(uint32_t crc, const void *data, size_t length) {
+    if (!ccrc32c_hardware_available()) {
+        return ccrc32c_extend_portable(crc, data, length);
+    }
+    return ccrc32c_sse42(crc, (const uint8_t *)data, length);
+}
+
+uint32_t ccrc32c_extend(uint32_t crc, const void *data, size_t length) {
+    if (ccrc32c_hardware_available()) {
+        return ccrc32c_sse42(crc, (const uint8_t *)data, length);
+    }
+    return ccrc32c_extend_portable(crc, data, length);
+}
+
+#else
+
+int ccrc32c_hardware_available(void) { return 0; }
+
+uint32_t ccrc32c_extend_hardware(uint32_t crc, const void *data, size_t length) {
+    return ccrc32c_extend_portable(crc, data, length);
+}
+
+uint32_t ccrc32c_extend(uint32_t crc, const void *data, size_t length) {
+    return ccrc32c_extend_portable(crc, data, length);
+}
+
+#endif

@@ -1,0 +1,7 @@
+// protobuf-c runtime from Debian's libprotobuf-c-dev.
+#ifndef CPROTOBUFC_SHIM_H
+#define CPROTOBUFC_SHIM_H
+
+#include <protobuf-c/protobuf-c.h>
+
+#endif

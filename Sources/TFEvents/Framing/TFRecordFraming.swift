@@ -1,0 +1,55 @@
+/// The layout of one TFRecord (FORMAT.md section 1):
+///
+/// | offset  | size | content                                  |
+/// |---------|------|------------------------------------------|
+/// | 0       | 8    | payload length, UInt64 little-endian     |
+/// | 8       | 4    | masked CRC32C of those 8 bytes           |
+/// | 12      | len  | payload                                  |
+/// | 12+len  | 4    | masked CRC32C of the payload             |
+enum TFRecordFraming {
+    /// Bytes before the payload: the length and its CRC.
+    static let headerSize = 12
+    /// Bytes after the payload: its CRC.
+    static let footerSize = 4
+    /// Bytes a record adds around its payload.
+    static let overhead = headerSize + footerSize
+
+    /// Appends `payload` to `buffer` as one complete record.
+    static func append(_ payload: UnsafeRawBufferPointer, to buffer: inout [UInt8]) {
+        let length = UInt64(payload.count)
+        withUnsafeBytes(of: length.littleEndian) { lengthBytes in
+            buffer.append(contentsOf: lengthBytes)
+            appendLittleEndian(CRC32C.mask(CRC32C.checksum(lengthBytes)), to: &buffer)
+        }
+        buffer.append(contentsOf: payload)
+        appendLittleEndian(CRC32C.mask(CRC32C.checksum(payload)), to: &buffer)
+    }
+
+    /// Appends `payload` to `buffer` as one complete record.
+    static func append(_ payload: [UInt8], to buffer: inout [UInt8]) {
+        payload.withUnsafeBytes { append($0, to: &buffer) }
+    }
+
+    /// `payload` framed as one record.
+    static func frame(_ payload: [UInt8]) -> [UInt8] {
+        var record: [UInt8] = []
+        record.reserveCapacity(payload.count + overhead)
+        append(payload, to: &record)
+        return record
+    }
+
+    @inline(__always)
+    static func appendLittleEndian(_ value: UInt32, to buffer: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    static func loadUInt64(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inline(__always)
+    static func loadUInt32(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt32 {
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+}

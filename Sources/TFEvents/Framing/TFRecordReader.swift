@@ -1,0 +1,244 @@
+/// Reads the records of one TFRecord file in order, telling complete records from an incomplete
+/// tail and from damage.
+///
+/// ``next()`` returns `nil` when no complete record is available *now*: at the end of the file, or
+/// before a record whose bytes are not all written yet. Calling it again later picks up records
+/// appended in the meantime, so the same reader follows a growing file. A damaged record throws
+/// a ``TFRecordError`` naming its offset and leaves the reader on it; ``skipDamage()`` then moves
+/// to the next position where a whole record verifies.
+///
+/// The reader never allocates more than the file holds, whatever a length field claims.
+public final class TFRecordReader {
+    /// The file being read.
+    public let path: String
+    /// The offset of the next record to read.
+    public private(set) var offset: Int64
+
+    private let file: FileDescriptor
+    private var closed = false
+    /// Bytes of the file starting at `bufferOffset`; `buffer[0..<bufferCount]` are valid.
+    private var buffer: [UInt8]
+    private var bufferOffset: Int64 = 0
+    private var bufferCount = 0
+    /// The file size seen by the last read that reached the end.
+    private var knownEnd: Int64 = 0
+    /// Where a scan for the next good record resumes: positions before it are known bad.
+    private var scanFrom: Int64?
+
+    /// How much to read at once: large enough to amortize system calls, small enough to stay in cache.
+    static let chunkSize = 1 << 20
+
+    /// Opens `path` for reading, starting at `offset` (the start of a record).
+    public init(path: String, offset: Int64 = 0) throws(TFRecordError) {
+        self.path = path
+        self.offset = offset
+        do {
+            file = try FileDescriptor.openForReading(path)
+        } catch {
+            throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: offset)
+        }
+        buffer = []
+        bufferOffset = offset
+    }
+
+    deinit {
+        if !closed { try? file.close() }
+    }
+
+    /// Closes the file. Further reads fail.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        try? file.close()
+    }
+
+    /// The bytes after ``offset`` that were in the file at the last read but do not form a complete
+    /// record yet: a record still being written, or a tail cut short.
+    public var pendingByteCount: Int64 { max(0, knownEnd - offset) }
+
+    /// The next complete record, or `nil` when none is available yet.
+    ///
+    /// - Throws: ``TFRecordError`` for a length or data CRC mismatch at ``offset`` (the reader stays
+    ///   there), or an I/O failure.
+    public func next() throws(TFRecordError) -> TFRecord? {
+        try withNextRecord { payload, offset in TFRecord(offset: offset, payload: Array(payload)) }
+    }
+
+    /// Calls `body` with the next complete record's payload (valid only during the call) and offset,
+    /// and returns its result, or `nil` when no complete record is available yet.
+    func withNextRecord<R>(_ body: (UnsafeRawBufferPointer, Int64) throws(TFRecordError) -> R)
+        throws(TFRecordError) -> R?
+    {
+        guard try ensureAvailable(Int64(TFRecordFraming.headerSize)) else { return nil }
+        let header = readHeader(at: offset)
+        guard header.stored == header.computed else {
+            throw TFRecordError(
+                .lengthCRCMismatch(stored: header.stored, computed: header.computed), path: path, offset: offset)
+        }
+        let length = header.length
+        // A length past what the file could hold cannot be satisfied yet; never allocate for it.
+        guard length <= UInt64(Int64.max - offset) - UInt64(TFRecordFraming.overhead) else {
+            knownEnd = max(knownEnd, try fileSize())
+            return nil
+        }
+        let total = Int64(length) + Int64(TFRecordFraming.overhead)
+        guard try ensureAvailable(total) else { return nil }
+        let recordOffset = offset
+        let start = Int(offset - bufferOffset) + TFRecordFraming.headerSize
+        let payloadCRC = buffer.withUnsafeBytes { raw in
+            let payload = UnsafeRawBufferPointer(rebasing: raw[start..<start + Int(length)])
+            return (stored: TFRecordFraming.loadUInt32(raw, at: start + Int(length)),
+                    computed: CRC32C.mask(CRC32C.checksum(payload)))
+        }
+        guard payloadCRC.stored == payloadCRC.computed else {
+            throw TFRecordError(
+                .dataCRCMismatch(stored: payloadCRC.stored, computed: payloadCRC.computed), path: path,
+                offset: recordOffset)
+        }
+        let result = try withBufferBytes(start, Int(length)) { payload throws(TFRecordError) in
+            try body(payload, recordOffset)
+        }
+        offset += total
+        scanFrom = nil
+        return result
+    }
+
+    /// After an error at ``offset``, moves to the next position where a length, its CRC and the
+    /// payload's CRC all verify, and returns that offset; returns `nil` (staying put) when no such
+    /// record exists in the bytes written so far. A later call resumes the scan where this one stopped.
+    @discardableResult
+    public func skipDamage() throws(TFRecordError) -> Int64? {
+        var candidate = max(scanFrom ?? offset + 1, offset + 1)
+        while true {
+            guard try ensureAvailable(Int64(TFRecordFraming.headerSize), at: candidate) else {
+                scanFrom = candidate
+                return nil
+            }
+            if let total = try verifiedRecordSize(at: candidate) {
+                if total > 0 {
+                    offset = candidate
+                    scanFrom = nil
+                    return candidate
+                }
+                // The length verifies but the payload is not all there: it may be a record still
+                // being written, so the scan must come back to it.
+                scanFrom = candidate
+                return nil
+            }
+            candidate += 1
+        }
+    }
+
+    /// The size of a complete record at `position` whose CRCs both verify; 0 when its length
+    /// verifies but the rest is not in the file yet; `nil` when it is not a record.
+    private func verifiedRecordSize(at position: Int64) throws(TFRecordError) -> Int64? {
+        let header = readHeader(at: position)
+        let length: UInt64? = header.stored == header.computed ? header.length : nil
+        guard let length else { return nil }
+        guard length <= UInt64(Int64.max - position) - UInt64(TFRecordFraming.overhead) else { return nil }
+        let total = Int64(length) + Int64(TFRecordFraming.overhead)
+        guard try ensureAvailable(total, at: position) else { return 0 }
+        let recordStart = Int(position - bufferOffset)
+        let valid = buffer.withUnsafeBytes { raw in
+            let payloadStart = recordStart + TFRecordFraming.headerSize
+            let payload = UnsafeRawBufferPointer(rebasing: raw[payloadStart..<payloadStart + Int(length)])
+            return TFRecordFraming.loadUInt32(raw, at: payloadStart + Int(length))
+                == CRC32C.mask(CRC32C.checksum(payload))
+        }
+        return valid ? total : nil
+    }
+
+    // MARK: Buffering
+
+    /// The length field at `position` with its stored and recomputed masked CRCs; the 12 header
+    /// bytes must be in the buffer.
+    private func readHeader(at position: Int64) -> (length: UInt64, stored: UInt32, computed: UInt32) {
+        let start = Int(position - bufferOffset)
+        return buffer.withUnsafeBytes { raw in
+            let header = UnsafeRawBufferPointer(rebasing: raw[start..<start + TFRecordFraming.headerSize])
+            return (
+                TFRecordFraming.loadUInt64(header, at: 0), TFRecordFraming.loadUInt32(header, at: 8),
+                CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: header[0..<8])))
+            )
+        }
+    }
+
+    /// Calls `body` with `count` buffered bytes from buffer index `start`, keeping its typed error
+    /// (Array's own `withUnsafeBytes` only rethrows untyped errors).
+    private func withBufferBytes<R>(
+        _ start: Int, _ count: Int, _ body: (UnsafeRawBufferPointer) throws(TFRecordError) -> R
+    ) throws(TFRecordError) -> R {
+        let result = buffer.withUnsafeBytes { raw in
+            Result { () throws(TFRecordError) in
+                try body(UnsafeRawBufferPointer(rebasing: raw[start..<start + count]))
+            }
+        }
+        return try result.get()
+    }
+
+    /// Makes `count` bytes starting at `position` (default: ``offset``) available in the buffer.
+    /// Returns `false` when the file does not hold them yet.
+    private func ensureAvailable(_ count: Int64, at position: Int64? = nil) throws(TFRecordError) -> Bool {
+        let position = position ?? offset
+        if position >= bufferOffset && position + count <= bufferOffset + Int64(bufferCount) {
+            return true
+        }
+        if closed {
+            throw TFRecordError(.io(operation: "read", errno: 9 /* EBADF */), path: path, offset: position)
+        }
+        // Check the file really holds the bytes before making room for them.
+        if position + count > knownEnd {
+            knownEnd = try fileSize()
+            if position + count > knownEnd { return false }
+        }
+        // Keep the bytes from `position` on, then fill the buffer up from the file.
+        if position >= bufferOffset && position < bufferOffset + Int64(bufferCount) {
+            let keep = Int(bufferOffset + Int64(bufferCount) - position)
+            let from = Int(position - bufferOffset)
+            if from > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    raw.baseAddress!.copyMemory(from: raw.baseAddress! + from, byteCount: keep)
+                }
+            }
+            bufferCount = keep
+        } else {
+            bufferCount = 0
+        }
+        bufferOffset = position
+        let wanted = Int(max(count, Int64(Self.chunkSize)))
+        let capacity = Int(min(Int64(wanted), knownEnd - position))
+        if buffer.count < capacity {
+            buffer.append(contentsOf: repeatElement(0, count: capacity - buffer.count))
+        }
+        while Int64(bufferCount) < count {
+            let filled = bufferCount
+            let result = buffer.withUnsafeMutableBytes { raw in
+                let free = UnsafeMutableRawBufferPointer(rebasing: raw[filled..<raw.count])
+                return Result { () throws(FileDescriptor.Failure) in
+                    try file.read(into: free, at: bufferOffset + Int64(filled))
+                }
+            }
+            let read: Int
+            switch result {
+            case .success(let count): read = count
+            case .failure(let error):
+                throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: position)
+            }
+            if read == 0 {
+                // The file shrank under us (truncated by someone): treat as not yet available.
+                knownEnd = bufferOffset + Int64(bufferCount)
+                return false
+            }
+            bufferCount += read
+        }
+        return true
+    }
+
+    private func fileSize() throws(TFRecordError) -> Int64 {
+        do {
+            return try file.size()
+        } catch {
+            throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: offset)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+internal import Glibc
+
+/// A thin owner-less wrapper over a POSIX file descriptor: the system calls the writer and the
+/// reader need, retried on `EINTR`, failing with the C error number.
+struct FileDescriptor: Sendable {
+    let rawValue: Int32
+
+    /// The error of a failed call: which call, and `errno`.
+    struct Failure: Error, Sendable {
+        var operation: String
+        var errno: Int32
+
+        /// Whether the call failed because the file already exists.
+        var isAlreadyExists: Bool { errno == EEXIST }
+    }
+
+    /// Opens `path` read-only.
+    static func openForReading(_ path: String) throws(Failure) -> FileDescriptor {
+        try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+    }
+
+    /// Creates `path`, failing with `EEXIST` rather than touching a file that is already there.
+    static func createExclusively(_ path: String, mode: mode_t = 0o644) throws(Failure) -> FileDescriptor {
+        try open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: mode)
+    }
+
+    /// Opens `path` for appending, creating it when missing.
+    static func openForAppending(_ path: String, mode: mode_t = 0o644) throws(Failure) -> FileDescriptor {
+        try open(path, flags: O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode: mode)
+    }
+
+    private static func open(_ path: String, flags: Int32, mode: mode_t) throws(Failure) -> FileDescriptor {
+        while true {
+            let fd = Glibc.open(path, flags, mode)
+            if fd >= 0 { return FileDescriptor(rawValue: fd) }
+            if errno != EINTR { throw Failure(operation: "open", errno: errno) }
+        }
+    }
+
+    /// Writes bytes until all are written or a call fails. Returns how many were written, so a
+    /// caller can keep the rest after a failure.
+    func writeAll(_ bytes: UnsafeRawBufferPointer) -> (written: Int, failure: Failure?) {
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(rawValue, bytes.baseAddress! + written, bytes.count - written)
+            if result > 0 {
+                written += result
+            } else if result < 0 && errno == EINTR {
+                continue
+            } else {
+                // write(2) returning 0 for a non-empty request means no progress is possible.
+                return (written, Failure(operation: "write", errno: result < 0 ? errno : EIO))
+            }
+        }
+        return (written, nil)
+    }
+
+    /// Reads up to `count` bytes at `offset` into `buffer`; 0 means end of file.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(Failure) -> Int {
+        while true {
+            let result = pread(rawValue, buffer.baseAddress, buffer.count, off_t(offset))
+            if result >= 0 { return result }
+            if errno != EINTR { throw Failure(operation: "read", errno: errno) }
+        }
+    }
+
+    /// The file's current size in bytes.
+    func size() throws(Failure) -> Int64 {
+        var info = stat()
+        if fstat(rawValue, &info) != 0 { throw Failure(operation: "fstat", errno: errno) }
+        return Int64(info.st_size)
+    }
+
+    /// Asks the kernel to put the file's data on stable storage.
+    func sync() throws(Failure) {
+        while fsync(rawValue) != 0 {
+            if errno != EINTR { throw Failure(operation: "fsync", errno: errno) }
+        }
+    }
+
+    /// Closes the descriptor.
+    func close() throws(Failure) {
+        // Retrying close after EINTR is wrong on Linux (the descriptor is already gone).
+        if Glibc.close(rawValue) != 0 && errno != EINTR {
+            throw Failure(operation: "close", errno: errno)
+        }
+    }
+}

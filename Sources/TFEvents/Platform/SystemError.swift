@@ -1,0 +1,13 @@
+internal import Glibc
+
+/// Access to the C library's error numbers and messages.
+enum SystemError {
+    /// The calling thread's current `errno`.
+    static var current: Int32 { errno }
+
+    /// `strerror` for `code`, e.g. "No space left on device".
+    static func message(for code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}

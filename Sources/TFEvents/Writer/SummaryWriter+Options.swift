@@ -1,0 +1,34 @@
+extension SummaryWriter {
+    /// How a ``SummaryWriter`` buffers, flushes and names its file.
+    public struct Options: Sendable, Hashable {
+        /// The longest time written data may wait in memory before it is written to the file.
+        /// Default 2 seconds. A background timer flushes at this interval while data is pending.
+        public var flushInterval: Duration
+        /// Whether every flush also calls `fsync`, so flushed data survives a power loss or a kernel
+        /// crash, not just the death of the process. Off by default: it costs milliseconds per flush.
+        public var syncOnFlush: Bool
+        /// Appended to the file name, like tensorboardX's `filename_suffix` (for example `".v2"`).
+        public var filenameSuffix: String
+        /// When this many bytes are buffered, the call that crossed it writes them out at once.
+        public var maxBufferedBytes: Int
+        /// When set, the file starts with a `SessionLog START` at this step, so TensorBoard drops
+        /// points at or after it that an earlier, abandoned attempt of the run wrote (tensorboardX's
+        /// `purge_step`).
+        public var purgeStep: Int64?
+
+        /// Creates options; every argument has the default described on its property.
+        public init(
+            flushInterval: Duration = .seconds(2),
+            syncOnFlush: Bool = false,
+            filenameSuffix: String = "",
+            maxBufferedBytes: Int = 1 << 20,
+            purgeStep: Int64? = nil
+        ) {
+            self.flushInterval = flushInterval
+            self.syncOnFlush = syncOnFlush
+            self.filenameSuffix = filenameSuffix
+            self.maxBufferedBytes = maxBufferedBytes
+            self.purgeStep = purgeStep
+        }
+    }
+}

@@ -1,0 +1,66 @@
+extension SummaryWriter {
+    /// Records one scalar point.
+    ///
+    /// The value is stored as a legacy `simple_value`, the form every TensorBoard loader and every
+    /// reader in the ecosystem understands. That field is 32-bit: `0.1` comes back as
+    /// `0.10000000149011612` and values beyond `Float.greatestFiniteMagnitude` become infinite.
+    /// NaN and infinities are recorded as they are.
+    ///
+    /// - Parameters:
+    ///   - tag: The series name; `/` groups series into sections (`"train/loss"`).
+    ///   - value: The value.
+    ///   - step: The step (x coordinate). Keep steps increasing per tag: TensorBoard's fast loader
+    ///     replaces earlier points at the same or a later step.
+    ///   - wallTime: Seconds since the Unix epoch; now when `nil`.
+    /// - Throws: ``SummaryWriterError`` when the writer is closed or an earlier flush failed.
+    public func addScalar(_ tag: String, _ value: Double, step: Int64, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        let event = Self.scalarEvent(tag, value, step: step, wallTime: resolveWallTime(wallTime))
+        let payload = ProtobufEncoder.encode(event)
+        try append { buffer in TFRecordFraming.append(payload, to: &buffer) }
+    }
+
+    /// Records one scalar point; see ``addScalar(_:_:step:wallTime:)-(String,Double,Int64,_)``.
+    public func addScalar(_ tag: String, _ value: Double, step: Int, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try addScalar(tag, value, step: Int64(step), wallTime: wallTime)
+    }
+
+    /// Records several scalars at one step in one call, in the order given, with one wall time.
+    ///
+    /// ```swift
+    /// try writer.addScalars(["train/loss": 0.31, "train/accuracy": 0.92], step: 120)
+    /// ```
+    ///
+    /// All the points are buffered together, so a flush never separates them.
+    public func addScalars(_ values: KeyValuePairs<String, Double>, step: Int64, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try addScalars(values.map { ($0.key, $0.value) }, step: step, wallTime: wallTime)
+    }
+
+    /// Records several scalars at one step, in tag order, with one wall time.
+    public func addScalars(_ values: [String: Double], step: Int64, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try addScalars(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, step: step, wallTime: wallTime)
+    }
+
+    private func addScalars(_ values: [(String, Double)], step: Int64, wallTime: Double?) throws(SummaryWriterError) {
+        let time = resolveWallTime(wallTime)
+        // One event per value, as every TensorFlow writer does, so each loader handles them alike.
+        let payloads = values.map { ProtobufEncoder.encode(Self.scalarEvent($0.0, $0.1, step: step, wallTime: time)) }
+        try append { buffer in
+            for payload in payloads { TFRecordFraming.append(payload, to: &buffer) }
+        }
+    }
+
+    /// The legacy scalar event TensorBoard expects: `Summary{Value{tag, simple_value}}`.
+    static func scalarEvent(_ tag: String, _ value: Double, step: Int64, wallTime: Double) -> Event {
+        Event(
+            wallTime: wallTime, step: step,
+            what: .summary(Summary(values: [Summary.Value(tag: tag, content: .simpleValue(Float(value)))])))
+    }
+}

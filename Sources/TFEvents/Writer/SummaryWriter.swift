@@ -1,0 +1,253 @@
+internal import Dispatch
+internal import Synchronization
+
+/// Writes summaries (scalars, images, histograms, text, hyperparameters) into a TensorBoard event
+/// file in a log directory.
+///
+/// ```swift
+/// let writer = try SummaryWriter(logdir: "runs/experiment-1")
+/// for step in 0..<100 {
+///     try writer.addScalar("loss", 1.0 / Double(step + 1), step: step)
+/// }
+/// try writer.close()
+/// ```
+///
+/// Then `tensorboard --logdir runs` shows the curve.
+///
+/// **Buffering.** Events are framed into memory and reach the file at the latest after
+/// ``Options/flushInterval`` (2 s by default), on ``flush()``, on ``close()``, when more than
+/// ``Options/maxBufferedBytes`` are waiting, and when the process exits normally. Every record is
+/// written whole, so a reader never sees half of one unless the process dies mid-write, and
+/// then only at the end of the file.
+///
+/// **Concurrency.** A writer may be shared by any number of threads and tasks; records from
+/// concurrent calls never interleave.
+///
+/// **Errors.** A failed write is never ignored. When the background flush fails, its error is
+/// thrown by the next call on the writer (which then records nothing) or by ``flush()``; the
+/// bytes that were not written stay buffered and are retried at the next flush.
+public final class SummaryWriter: Sendable {
+    /// The log directory, as given.
+    public let logdir: String
+    /// The path of the event file this writer writes.
+    public let path: String
+    /// The options the writer was created with.
+    public let options: Options
+
+    /// Data waiting to be written, and the state callers see. Taken after `output`, never before.
+    private let pending: Mutex<Pending>
+    /// The file and the flush timer. Held for the whole of a write so flushes stay in order.
+    private let output: Mutex<Output>
+
+    private struct Pending {
+        var buffer: [UInt8] = []
+        var error: SummaryWriterError?
+        var closed = false
+    }
+
+    private struct Output {
+        var file: FileDescriptor?
+        var spare: [UInt8] = []
+        var timer: (any DispatchSourceTimer)?
+    }
+
+    /// Creates the log directory if needed and a new event file in it, and writes the file's
+    /// first event (`file_version = "brain.Event:2"`).
+    ///
+    /// - Parameters:
+    ///   - logdir: The run's directory: TensorBoard shows each directory holding event files as
+    ///     one run, named by its path below the directory given to `tensorboard --logdir`.
+    ///   - options: Buffering, flushing and naming; see ``Options``.
+    /// - Throws: ``SummaryWriterError`` when the directory or the file cannot be created.
+    public init(logdir: String, options: Options = Options()) throws(SummaryWriterError) {
+        self.logdir = logdir
+        self.options = options
+        do {
+            try FileSystem.createDirectories(logdir)
+        } catch {
+            throw SummaryWriterError(error, path: logdir)
+        }
+        let now = ProcessInfo.wallTime()
+        var file: FileDescriptor?
+        var path = ""
+        while file == nil {
+            let name = EventFileName.make(
+                wallTime: now, host: ProcessInfo.hostName, processID: ProcessInfo.processID,
+                counter: EventFileName.nextCounter(), suffix: options.filenameSuffix)
+            path = FileSystem.join(logdir, name)
+            do {
+                file = try FileDescriptor.createExclusively(path)
+            } catch where error.isAlreadyExists {
+                continue  // Someone else has this name (another host sharing the directory): take the next.
+            } catch {
+                throw SummaryWriterError(error, path: path)
+            }
+        }
+        self.path = path
+
+        var header: [UInt8] = []
+        let version = Event(
+            wallTime: now, what: .fileVersion(Event.currentFileVersion),
+            sourceMetadata: Event.SourceMetadata(writer: "swift-tfevents"))
+        TFRecordFraming.append(ProtobufEncoder.encode(version), to: &header)
+        if let purgeStep = options.purgeStep {
+            let start = Event(wallTime: now, step: purgeStep, what: .sessionLog(.init(status: .start)))
+            TFRecordFraming.append(ProtobufEncoder.encode(start), to: &header)
+        }
+        pending = Mutex(Pending(buffer: header))
+        output = Mutex(Output(file: file))
+
+        // The first event goes out at once, so the file is valid from the start.
+        try flush()
+        startTimer()
+        ExitFlusher.register(self)
+    }
+
+    deinit {
+        // Last chance for data nobody closed; an error here has no caller to go to.
+        try? close()
+    }
+
+    // MARK: Recording
+
+    /// Writes `event` as one record, as it is. The other `add` methods build events and call this.
+    ///
+    /// - Throws: ``SummaryWriterError`` when the writer is closed or an earlier background flush
+    ///   failed (then `event` is not recorded).
+    public func add(_ event: Event) throws(SummaryWriterError) {
+        let payload = ProtobufEncoder.encode(event)
+        try append { buffer in TFRecordFraming.append(payload, to: &buffer) }
+    }
+
+    /// Appends framed records to the buffer under the lock, then writes the buffer out if it grew
+    /// past the limit.
+    func append(_ write: (inout [UInt8]) -> Void) throws(SummaryWriterError) {
+        let limit = options.maxBufferedBytes
+        let full = try pending.withLock { state throws(SummaryWriterError) -> Bool in
+            if state.closed { throw SummaryWriterError(.closed, path: path) }
+            if let error = state.error {
+                state.error = nil
+                throw error
+            }
+            write(&state.buffer)
+            return state.buffer.count >= limit
+        }
+        if full { try flush() }
+    }
+
+    /// The wall time to record: the caller's, or now.
+    @inline(__always)
+    func resolveWallTime(_ wallTime: Double?) -> Double {
+        wallTime ?? ProcessInfo.wallTime()
+    }
+
+    // MARK: Flushing and closing
+
+    /// Writes all buffered records to the file (and syncs it when ``Options/syncOnFlush`` is set).
+    ///
+    /// - Throws: ``SummaryWriterError`` for a failed write or sync, or for an earlier background
+    ///   flush that failed. Unwritten bytes stay buffered for the next flush.
+    public func flush() throws(SummaryWriterError) {
+        try output.withLock { output throws(SummaryWriterError) in
+            try flushLocked(&output)
+        }
+    }
+
+    private func flushLocked(_ output: inout Output) throws(SummaryWriterError) {
+        var data = output.spare
+        let earlier = pending.withLock { state -> SummaryWriterError? in
+            swap(&data, &state.buffer)
+            defer { state.error = nil }
+            return state.error
+        }
+        guard let file = output.file else {
+            // Closed: nothing can be written any more.
+            if !data.isEmpty { throw SummaryWriterError(.closed, path: path) }
+            return
+        }
+        var failure: SummaryWriterError?
+        if !data.isEmpty {
+            let (written, error) = data.withUnsafeBytes { file.writeAll($0) }
+            if let error {
+                failure = SummaryWriterError(error, path: path)
+                // Put the unwritten bytes back in front of whatever arrived meanwhile.
+                let rest = Array(data[written...])
+                pending.withLock { state in state.buffer.insert(contentsOf: rest, at: 0) }
+            }
+        }
+        if failure == nil && options.syncOnFlush && !data.isEmpty {
+            do throws(FileDescriptor.Failure) {
+                try file.sync()
+            } catch {
+                failure = SummaryWriterError(error, path: path)
+            }
+        }
+        data.removeAll(keepingCapacity: true)
+        output.spare = data
+        if let failure { throw failure }
+        if let earlier { throw earlier }
+    }
+
+    /// Flushes, closes the file and stops the timer. Later calls to `add…` throw
+    /// ``SummaryWriterError/Kind/closed``; calling `close()` again does nothing.
+    ///
+    /// - Throws: ``SummaryWriterError`` when the last flush or the close fails.
+    public func close() throws(SummaryWriterError) {
+        try output.withLock { output throws(SummaryWriterError) in
+            let alreadyClosed = pending.withLock { state in
+                defer { state.closed = true }
+                return state.closed
+            }
+            guard !alreadyClosed, let file = output.file else { return }
+            output.timer?.cancel()
+            output.timer = nil
+            ExitFlusher.unregister(self)
+            var failure: SummaryWriterError?
+            do throws(SummaryWriterError) {
+                try flushLocked(&output)
+            } catch {
+                failure = error
+            }
+            output.file = nil
+            do throws(FileDescriptor.Failure) {
+                try file.close()
+            } catch {
+                failure = failure ?? SummaryWriterError(error, path: path)
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    // MARK: Background flushing
+
+    private func startTimer() {
+        let interval = options.flushInterval
+        let nanoseconds = max(1_000_000, interval.components.seconds * 1_000_000_000
+            + interval.components.attoseconds / 1_000_000_000)
+        output.withLock { output in
+            // Created inside the lock so the timer belongs to the writer's protected state alone.
+            let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+            timer.schedule(
+                deadline: .now() + .nanoseconds(Int(nanoseconds)), repeating: .nanoseconds(Int(nanoseconds)),
+                leeway: .milliseconds(10))
+            timer.setEventHandler { [weak self] in
+                self?.backgroundFlush()
+            }
+            timer.resume()
+            output.timer = timer
+        }
+    }
+
+    /// A timer tick: write what is pending; keep a failure for the next caller.
+    private func backgroundFlush() {
+        let hasData = pending.withLock { !$0.buffer.isEmpty }
+        guard hasData else { return }
+        do {
+            try flush()
+        } catch {
+            pending.withLock { state in
+                if state.error == nil { state.error = error }
+            }
+        }
+    }
+}
