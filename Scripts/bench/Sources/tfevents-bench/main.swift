@@ -6,6 +6,7 @@ import Glibc
 
 let benchmarks: [String: ([String]) throws -> Void] = [
     "scalars": scalarWriteBenchmark,
+    "png": pngBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Interop tests: files written by our writer, checked by a real TensorBoard 2.21 (its Python
+# loader, and its HTTP API under both loaders). Makes its own venv; never skips.
+# Usage: Scripts/interop-test.sh   (TFEVENTS_VENV overrides the venv location)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/install-deps.sh
+venv=$(Scripts/python-venv.sh)
+
+swift build --product InteropWriter
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+.build/debug/InteropWriter "$work/logdir" "$work/manifest.json"
+"$venv/bin/python" Tests/Interop/check_tensorboard.py "$work/logdir" "$work/manifest.json"

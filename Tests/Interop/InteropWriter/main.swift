@@ -1,0 +1,19 @@
+// Writes the runs that Tests/Interop/check_tensorboard.py checks with a real TensorBoard, and a
+// manifest of exactly what was written, value by value.
+//
+// Usage: InteropWriter LOGDIR MANIFEST.json
+import Foundation
+import TFEvents
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: InteropWriter LOGDIR MANIFEST.json\n".utf8))
+    exit(64)
+}
+let logdir = arguments[1]
+var manifest = Manifest()
+
+try writeScalarRuns(logdir: logdir, manifest: &manifest)
+
+try manifest.json().write(toFile: arguments[2], atomically: true, encoding: .utf8)
+print("wrote \(manifest.runs.count) runs to \(logdir)")
