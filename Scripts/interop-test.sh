@@ -10,5 +10,6 @@ venv=$(Scripts/python-venv.sh)
 swift build --product InteropWriter
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-.build/debug/InteropWriter "$work/logdir" "$work/manifest.json"
+.build/debug/InteropWriter "$work/logdir" "$work/manifest.json" "$work/png"
+"$venv/bin/python" Tests/Interop/check_png.py "$work/png"
 "$venv/bin/python" Tests/Interop/check_tensorboard.py "$work/logdir" "$work/manifest.json"

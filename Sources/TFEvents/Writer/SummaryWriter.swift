@@ -43,6 +43,8 @@ public final class SummaryWriter: Sendable {
         var buffer: [UInt8] = []
         var error: SummaryWriterError?
         var closed = false
+        /// Events written by ``close()`` just before the file is closed, in key order.
+        var closingEvents: [String: Event] = [:]
     }
 
     private struct Output {
@@ -135,6 +137,15 @@ public final class SummaryWriter: Sendable {
         if full { try flush() }
     }
 
+    /// Arranges for `event` to be written when the writer is closed (replacing an earlier one with
+    /// the same key), for records that describe the end of a run, such as the hparams session end.
+    func setClosingEvent(_ event: Event, key: String) throws(SummaryWriterError) {
+        try pending.withLock { state throws(SummaryWriterError) in
+            if state.closed { throw SummaryWriterError(.closed, path: path) }
+            state.closingEvents[key] = event
+        }
+    }
+
     /// The wall time to record: the caller's, or now.
     @inline(__always)
     func resolveWallTime(_ wallTime: Double?) -> Double {
@@ -196,6 +207,12 @@ public final class SummaryWriter: Sendable {
         try output.withLock { output throws(SummaryWriterError) in
             let alreadyClosed = pending.withLock { state in
                 defer { state.closed = true }
+                if !state.closed {
+                    for key in state.closingEvents.keys.sorted() {
+                        TFRecordFraming.append(ProtobufEncoder.encode(state.closingEvents[key]!), to: &state.buffer)
+                    }
+                    state.closingEvents = [:]
+                }
                 return state.closed
             }
             guard !alreadyClosed, let file = output.file else { return }

@@ -1,75 +1,118 @@
 import Foundation
 
-/// What InteropWriter wrote, for the checker to compare TensorBoard's view against.
+/// What InteropWriter wrote, for the checkers in Tests/Interop to compare TensorBoard's view with.
+///
+/// Shape: `{"runs": {RUN: {"files": [BASENAME...], SECTION: {TAG: [ITEM...]}, KEY: VALUE}}}`, where
+/// each kind of summary has its own SECTION (`scalars`, `images`, ...) and checker module.
 struct Manifest {
-    /// A scalar point as TensorBoard must return it: the value after rounding to float32.
-    struct Point {
-        var wallTime: Double?  // nil: "now" at write time, checked to lie within the run's window
-        var step: Int64
-        var value: Float
-    }
+    private var runs: [String: Run] = [:]
 
-    struct Run {
-        var scalars: [String: [Point]] = [:]
-        var tagOrder: [String] = []
-        /// Wall-time bounds for points written with the default wall time.
-        var writeWindow: (start: Double, end: Double)?
+    private struct Run {
+        var sections: [String: [(tag: String, items: [JSON])]] = [:]
+        var sectionOrder: [String] = []
+        var fields: [(String, JSON)] = []
         var files: [String] = []
     }
 
-    var runs: [String: Run] = [:]
+    var runCount: Int { runs.count }
 
-    mutating func addScalar(run: String, tag: String, wallTime: Double?, step: Int64, value: Double) {
+    /// Appends `item` to `run`'s `section` under `tag`, keeping first-seen order.
+    mutating func append(run: String, section: String, tag: String, _ item: JSON) {
         var entry = runs[run, default: Run()]
-        if entry.scalars[tag] == nil { entry.tagOrder.append(tag) }
-        entry.scalars[tag, default: []].append(Point(wallTime: wallTime, step: step, value: Float(value)))
+        if entry.sections[section] == nil { entry.sectionOrder.append(section) }
+        var tags = entry.sections[section, default: []]
+        if let index = tags.firstIndex(where: { $0.tag == tag }) {
+            tags[index].items.append(item)
+        } else {
+            tags.append((tag, [item]))
+        }
+        entry.sections[section] = tags
         runs[run] = entry
     }
 
+    /// Records a scalar point as TensorBoard must return it: the value rounded to float32; a nil
+    /// wall time means "now at write time" (checked against the run's `write_window`).
+    mutating func addScalar(run: String, tag: String, wallTime: Double?, step: Int64, value: Double) {
+        let wall: JSON = wallTime.map { .number($0) } ?? .null
+        append(run: run, section: "scalars", tag: tag, .array([wall, .int(step), .number(Double(Float(value)))]))
+    }
+
+    /// Sets a run-level field such as `write_window`.
+    mutating func set(run: String, _ key: String, _ value: JSON) {
+        var entry = runs[run, default: Run()]
+        entry.fields.removeAll { $0.0 == key }
+        entry.fields.append((key, value))
+        runs[run] = entry
+    }
+
+    /// Records the event files a writer created for `run`.
+    mutating func addFile(run: String, path: String) {
+        runs[run, default: Run()].files.append(String(path.split(separator: "/").last ?? Substring(path)))
+    }
+
     func json() -> String {
-        var out = "{\"runs\": {"
-        out += runs.keys.sorted().map { name -> String in
-            let run = runs[name]!
-            var body = "\"scalars\": {"
-            body += run.tagOrder.map { tag in
-                "\(quote(tag)): [" + run.scalars[tag]!.map { point in
-                    "[\(point.wallTime.map { number(Double($0)) } ?? "null"), \(point.step), \(number(Double(point.value)))]"
-                }.joined(separator: ", ") + "]"
-            }.joined(separator: ", ")
-            body += "}"
-            if let window = run.writeWindow {
-                body += ", \"write_window\": [\(number(window.start)), \(number(window.end))]"
-            }
-            body += ", \"files\": [" + run.files.map(quote).joined(separator: ", ") + "]"
-            return "\(quote(name)): {\(body)}"
-        }.joined(separator: ", ")
-        out += "}}\n"
-        return out
+        let object = JSON.object([
+            (
+                "runs",
+                .object(
+                    runs.keys.sorted().map { name in
+                        let run = runs[name]!
+                        var members: [(String, JSON)] = [("files", .array(run.files.map { .string($0) }))]
+                        for section in run.sectionOrder {
+                            members.append(
+                                (section, .object(run.sections[section]!.map { ($0.tag, .array($0.items)) })))
+                        }
+                        return (name, .object(members + run.fields))
+                    })
+            )
+        ])
+        return object.serialized() + "\n"
     }
 }
 
-/// A JSON number, with non-finite values as the strings TensorBoard's JSON API uses.
-func number(_ value: Double) -> String {
-    if value.isNaN { return "\"NaN\"" }
-    if value.isInfinite { return value > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
-    return "\(value)"
-}
+/// A JSON value, with non-finite numbers written as the strings TensorBoard's JSON API uses.
+indirect enum JSON {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case int(Int64)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
 
-func quote(_ string: String) -> String {
-    var out = "\""
-    for scalar in string.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                out += String(format: "\\u%04x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+    func serialized() -> String {
+        switch self {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .number(let value):
+            if value.isNaN { return "\"NaN\"" }
+            if value.isInfinite { return value > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
+            return "\(value)"
+        case .string(let value): return JSON.quote(value)
+        case .array(let items): return "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]"
+        case .object(let members):
+            return "{" + members.map { JSON.quote($0.0) + ": " + $0.1.serialized() }.joined(separator: ", ") + "}"
         }
     }
-    return out + "\""
+
+    static func quote(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
 }

@@ -41,7 +41,7 @@ func writeScalarRuns(logdir: String, manifest: inout Manifest) throws {
             manifest.addScalar(run: run, tag: tag, wallTime: base + 3, step: 3, value: value)
         }
         try writer.close()
-        manifest.runs[run]!.files.append(basename(writer.path))
+        manifest.addFile(run: run, path: writer.path)
     }
 
     // 2. Default wall times, and more points than TensorBoard keeps by default (1,000).
@@ -56,8 +56,8 @@ func writeScalarRuns(logdir: String, manifest: inout Manifest) throws {
         }
         try writer.close()
         let end = Date().timeIntervalSince1970
-        manifest.runs[run]!.writeWindow = (start, end)
-        manifest.runs[run]!.files.append(basename(writer.path))
+        manifest.set(run: run, "write_window", .array([.number(start), .number(end)]))
+        manifest.addFile(run: run, path: writer.path)
     }
 
     // 3. Two writers in one directory in the same second: two files, one run; each writes its own
@@ -75,10 +75,7 @@ func writeScalarRuns(logdir: String, manifest: inout Manifest) throws {
         }
         try first.close()
         try second.close()
-        manifest.runs[run]!.files += [basename(first.path), basename(second.path)]
+        manifest.addFile(run: run, path: first.path)
+        manifest.addFile(run: run, path: second.path)
     }
-}
-
-func basename(_ path: String) -> String {
-    String(path.split(separator: "/").last ?? Substring(path))
 }

@@ -1,13 +1,13 @@
 // Writes the runs that Tests/Interop/check_tensorboard.py checks with a real TensorBoard, and a
 // manifest of exactly what was written, value by value.
 //
-// Usage: InteropWriter LOGDIR MANIFEST.json
+// Usage: InteropWriter LOGDIR MANIFEST.json [PNG_SAMPLES_DIR]
 import Foundation
 import TFEvents
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: InteropWriter LOGDIR MANIFEST.json\n".utf8))
+guard arguments.count == 3 || arguments.count == 4 else {
+    FileHandle.standardError.write(Data("usage: InteropWriter LOGDIR MANIFEST.json [PNG_SAMPLES_DIR]\n".utf8))
     exit(64)
 }
 let logdir = arguments[1]
@@ -15,5 +15,9 @@ var manifest = Manifest()
 
 try writeScalarRuns(logdir: logdir, manifest: &manifest)
 
+if arguments.count == 4 {
+    try writePNGSamples(to: arguments[3])
+}
+
 try manifest.json().write(toFile: arguments[2], atomically: true, encoding: .utf8)
-print("wrote \(manifest.runs.count) runs to \(logdir)")
+print("wrote \(manifest.runCount) runs to \(logdir)")
