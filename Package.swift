@@ -47,8 +47,15 @@ let package = Package(
             path: "Tests/Interop/InteropWriter"
         ),
 
+        // A child process for tests that need one: exit without close, kill -9, several writers.
+        .executableTarget(
+            name: "TestWriter",
+            dependencies: ["TFEvents"],
+            path: "Tests/TestWriter"
+        ),
+
         // Tests.
-        .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "CTensorBoardProto", "CProtobufC"]),
+        .testTarget(name: "TFEventsTests", dependencies: ["TFEvents"]),
         .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents"]),
     ],
     swiftLanguageModes: [.v6]

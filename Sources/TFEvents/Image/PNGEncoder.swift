@@ -41,13 +41,10 @@ public struct PNGEncoder: Sendable, Hashable {
     /// Creates an encoder.
     ///
     /// - Parameter compressionLevel: The zlib level, from 0 (no compression) to 9 (smallest,
-    ///   slowest). The default, ``defaultCompressionLevel``, is faster than Pillow's default at
-    ///   about the same size.
-    /// - Precondition: `compressionLevel` is in `0...9`.
+    ///   slowest); values outside that range are clamped to it. The default,
+    ///   ``defaultCompressionLevel``, is faster than Pillow's default at about the same size.
     public init(compressionLevel: Int = PNGEncoder.defaultCompressionLevel) {
-        precondition(
-            (0...9).contains(compressionLevel), "PNG compression level must be in 0...9, got \(compressionLevel)")
-        self.compressionLevel = compressionLevel
+        self.compressionLevel = min(max(compressionLevel, 0), 9)
     }
 
     /// Encodes 8-bit pixels as a PNG file.

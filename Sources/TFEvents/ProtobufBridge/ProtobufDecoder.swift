@@ -5,10 +5,18 @@ internal import CTensorBoardProto
 ///
 /// protobuf-c accepts fields in any order, skips unknown fields, takes the last occurrence of a
 /// scalar field, merges repeated sub-messages and reads both packed and unpacked repeated
-/// numbers, which is everything the format asks of a reader (FORMAT.md section 3).
+/// numbers, which is everything the format asks of a reader (FORMAT.md section 3); the one
+/// exception, repeated `oneof` message members, is mended by ``OneofCoalescer`` first.
 enum ProtobufDecoder {
     /// The event in `bytes`, or `nil` when they are not a valid `Event` message.
     static func decodeEvent(_ bytes: UnsafeRawBufferPointer) -> Event? {
+        if let coalesced = OneofCoalescer.coalesceEvent(bytes) {
+            return coalesced.withUnsafeBytes { unpackEvent($0) }
+        }
+        return unpackEvent(bytes)
+    }
+
+    private static func unpackEvent(_ bytes: UnsafeRawBufferPointer) -> Event? {
         let data = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         guard let message = tensorboard__event__unpack(nil, bytes.count, data) else { return nil }
         defer { tensorboard__event__free_unpacked(message, nil) }

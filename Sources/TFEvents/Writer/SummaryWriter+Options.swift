@@ -15,6 +15,8 @@ extension SummaryWriter {
         /// points at or after it that an earlier, abandoned attempt of the run wrote (tensorboardX's
         /// `purge_step`).
         public var purgeStep: Int64?
+        /// The zlib level (0 to 9) of the PNG files made from image pixels; see ``PNGEncoder``.
+        public var imageCompressionLevel: Int
 
         /// Creates options; every argument has the default described on its property.
         public init(
@@ -22,13 +24,15 @@ extension SummaryWriter {
             syncOnFlush: Bool = false,
             filenameSuffix: String = "",
             maxBufferedBytes: Int = 1 << 20,
-            purgeStep: Int64? = nil
+            purgeStep: Int64? = nil,
+            imageCompressionLevel: Int = PNGEncoder.defaultCompressionLevel
         ) {
             self.flushInterval = flushInterval
             self.syncOnFlush = syncOnFlush
             self.filenameSuffix = filenameSuffix
             self.maxBufferedBytes = maxBufferedBytes
             self.purgeStep = purgeStep
+            self.imageCompressionLevel = imageCompressionLevel
         }
     }
 }

@@ -235,6 +235,11 @@ public final class SummaryWriter: Sendable {
         }
     }
 
+    /// The file descriptor, so tests can put a failing file (such as `/dev/full`) in its place.
+    var fileDescriptorForTesting: Int32? {
+        output.withLock { $0.file?.rawValue }
+    }
+
     // MARK: Background flushing
 
     private func startTimer() {

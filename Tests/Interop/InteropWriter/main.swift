@@ -14,6 +14,7 @@ let logdir = arguments[1]
 var manifest = Manifest()
 
 try writeScalarRuns(logdir: logdir, manifest: &manifest)
+try writeImageRuns(logdir: logdir, blobs: logdir + "/../blobs", manifest: &manifest)
 
 if arguments.count == 4 {
     try writePNGSamples(to: arguments[3])

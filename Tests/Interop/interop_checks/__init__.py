@@ -6,6 +6,6 @@ A module provides:
   check_loader(ctx): checks with TensorBoard's Python loader;
   check_http(ctx, tb): checks with a running TensorBoard (tb.mode is "python" or "rust").
 """
-from . import scalars
+from . import images, scalars
 
-MODULES = [scalars]
+MODULES = [scalars, images]

@@ -1,0 +1,57 @@
+extension SummaryWriter {
+    /// Records one image at a step.
+    ///
+    /// Pixels are encoded as PNG (at ``Options/imageCompressionLevel``) before the call returns;
+    /// already-encoded PNG, JPEG and GIF files are written as they are. The value takes TensorFlow
+    /// 2's form, which both TensorBoard loaders show in the IMAGES tab.
+    ///
+    /// ```swift
+    /// let image = try ImageData(pixels: rgb, width: 64, height: 64, channels: 3)
+    /// try writer.addImage("samples/generated", image, step: 100)
+    /// ```
+    ///
+    /// - Throws: ``SummaryWriterError`` when the image cannot be encoded (nothing is written), the
+    ///   writer is closed, or an earlier flush failed.
+    public func addImage(_ tag: String, _ image: ImageData, step: Int64, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try addImages(tag, [image], step: step, wallTime: wallTime)
+    }
+
+    /// Records one image at a step; see ``addImage(_:_:step:wallTime:)-(String,ImageData,Int64,_)``.
+    public func addImage(_ tag: String, _ image: ImageData, step: Int, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try addImages(tag, [image], step: Int64(step), wallTime: wallTime)
+    }
+
+    /// Records a batch of images at one step, shown as samples of one tag (TensorBoard's slider).
+    ///
+    /// All images of a batch must have the same width and height, because TensorBoard stores one
+    /// size per value.
+    ///
+    /// - Throws: ``SummaryWriterError`` when the batch is empty, its sizes differ or an image
+    ///   cannot be encoded (nothing is written), the writer is closed, or an earlier flush failed.
+    public func addImages(_ tag: String, _ images: [ImageData], step: Int64, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        let encoder = PNGEncoder(compressionLevel: options.imageCompressionLevel)
+        let value = try ImageSummary.value(tag: tag, images: images, encoder: encoder)
+        try addValue(value, step: step, wallTime: wallTime)
+    }
+
+    /// Records a batch of images; see ``addImages(_:_:step:wallTime:)-(String,[ImageData],Int64,_)``.
+    public func addImages(_ tag: String, _ images: [ImageData], step: Int, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try addImages(tag, images, step: Int64(step), wallTime: wallTime)
+    }
+
+    /// Writes one summary value as one event.
+    func addValue(_ value: Summary.Value, step: Int64, wallTime: Double?) throws(SummaryWriterError) {
+        let event = Event(
+            wallTime: resolveWallTime(wallTime), step: step, what: .summary(Summary(values: [value])))
+        let payload = ProtobufEncoder.encode(event)
+        try append { buffer in TFRecordFraming.append(payload, to: &buffer) }
+    }
+}
