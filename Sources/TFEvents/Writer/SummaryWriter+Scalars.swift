@@ -48,6 +48,20 @@ extension SummaryWriter {
         try addScalars(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, step: step, wallTime: wallTime)
     }
 
+    /// Records several scalars at one step; see ``addScalars(_:step:wallTime:)-(KeyValuePairs<String,Double>,Int64,_)``.
+    public func addScalars(_ values: KeyValuePairs<String, Double>, step: Int, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try addScalars(values, step: Int64(step), wallTime: wallTime)
+    }
+
+    /// Records several scalars at one step, in tag order; see ``addScalars(_:step:wallTime:)-([String:Double],Int64,_)``.
+    public func addScalars(_ values: [String: Double], step: Int, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try addScalars(values, step: Int64(step), wallTime: wallTime)
+    }
+
     private func addScalars(_ values: [(String, Double)], step: Int64, wallTime: Double?) throws(SummaryWriterError) {
         let time = resolveWallTime(wallTime)
         // One event per value, as every TensorFlow writer does, so each loader handles them alike.

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and end-to-end tests (swift test), then the interop tests that check
+# our files with a real TensorBoard 2.21 (its Python loader and its HTTP API, both loaders).
+# Installs the Debian packages it needs; makes its own Python venv. Never skips anything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/install-deps.sh
+swift build --build-tests
+swift test
+Scripts/interop-test.sh

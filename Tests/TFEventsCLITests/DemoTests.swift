@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import TFEvents
+
+@Suite struct DemoTests {
+    @Test func demoWritesThreeRunsOfCurvesAndSaysHowToViewThem() throws {
+        let directory = temporaryPath("demo")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try runTFEvents(["demo", directory, "--steps", "40"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Wrote 3 runs to \(directory)"))
+        #expect(result.stdout.contains("tensorboard --logdir \(directory)"))
+
+        let runs = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(runs == ["lr_0.01", "lr_0.03", "lr_0.1"])
+        for run in runs {
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/" + run)
+            #expect(files.count == 1 && files[0].contains("tfevents"))
+            let reader = try TFRecordReader(path: directory + "/" + run + "/" + files[0])
+            var steps: [String: [Int64]] = [:]
+            while let record = try reader.next() {
+                let event = try #require(ProtobufDecoder.decodeEvent(record.payload))
+                for value in event.summary?.values ?? [] {
+                    guard case .simpleValue(let number) = value.content else { continue }
+                    #expect(number.isFinite)
+                    steps[value.tag, default: []].append(event.step)
+                }
+            }
+            #expect(steps["train/loss"] == (0..<40).map { Int64($0) })
+            #expect(steps["learning_rate"]?.count == 40)
+            #expect(steps["validation/accuracy"] == [9, 19, 29, 39])
+        }
+    }
+
+    @Test func demoRejectsAStepCountOutOfRangeAsAUsageError() throws {
+        let result = try runTFEvents(["demo", temporaryPath("bad"), "--steps", "0"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--steps must be between 1 and 1000000"))
+    }
+
+    @Test func demoIsReproducibleForASeed() throws {
+        var lines: [String] = []
+        for _ in 0..<2 {
+            let directory = temporaryPath("seed")
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let result = try runTFEvents(["demo", directory, "--steps", "30", "--seed", "7"])
+            lines.append(result.stdout.replacingOccurrences(of: directory, with: "DIR"))
+        }
+        #expect(lines[0] == lines[1])
+    }
+}
