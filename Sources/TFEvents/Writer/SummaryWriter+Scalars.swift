@@ -16,9 +16,13 @@ extension SummaryWriter {
     public func addScalar(_ tag: String, _ value: Double, step: Int64, wallTime: Double? = nil)
         throws(SummaryWriterError)
     {
-        let event = Self.scalarEvent(tag, value, step: step, wallTime: resolveWallTime(wallTime))
-        let payload = ProtobufEncoder.encode(event)
-        try append { buffer in TFRecordFraming.append(payload, to: &buffer) }
+        let time = resolveWallTime(wallTime)
+        try append { buffer in
+            var contiguous = tag
+            contiguous.withUTF8 { utf8 in
+                Self.appendScalarRecord(UnsafeRawBufferPointer(utf8), tag, value, step: step, wallTime: time, to: &buffer)
+            }
+        }
     }
 
     /// Records one scalar point; see ``addScalar(_:_:step:wallTime:)-(String,Double,Int64,_)``.
@@ -65,9 +69,26 @@ extension SummaryWriter {
     private func addScalars(_ values: [(String, Double)], step: Int64, wallTime: Double?) throws(SummaryWriterError) {
         let time = resolveWallTime(wallTime)
         // One event per value, as every TensorFlow writer does, so each loader handles them alike.
-        let payloads = values.map { ProtobufEncoder.encode(Self.scalarEvent($0.0, $0.1, step: step, wallTime: time)) }
         try append { buffer in
-            for payload in payloads { TFRecordFraming.append(payload, to: &buffer) }
+            for (tag, value) in values {
+                var contiguous = tag
+                contiguous.withUTF8 { utf8 in
+                    Self.appendScalarRecord(UnsafeRawBufferPointer(utf8), tag, value, step: step, wallTime: time, to: &buffer)
+                }
+            }
+        }
+    }
+
+    /// Frames one scalar event into `buffer`: the hand-written fast path when it applies, the
+    /// protobuf-c reference path otherwise. Both give the same bytes.
+    @inline(__always)
+    static func appendScalarRecord(
+        _ utf8: UnsafeRawBufferPointer, _ tag: String, _ value: Double, step: Int64, wallTime: Double,
+        to buffer: inout [UInt8]
+    ) {
+        if !ScalarRecordEncoder.append(tag: utf8, value: Float(value), step: step, wallTime: wallTime, to: &buffer) {
+            let event = scalarEvent(tag, value, step: step, wallTime: wallTime)
+            TFRecordFraming.append(ProtobufEncoder.encode(event), to: &buffer)
         }
     }
 
