@@ -1,0 +1,171 @@
+"""The peers, measured the way tfevents-bench measures us: one JSON line per benchmark with
+median/min/max seconds over repetitions, a rate, and the peak RSS of the process.
+
+Usage: python peers.py NAME [--count N] [--repetitions R] [--dir D]
+Names: scalars_tbx, scalars_tbx_queue, scalars_tf2, png_pillow, hist_tbx, hist_tf2,
+       read_tbparse, read_accumulator, read_reducer, read_rust
+Each runs in its own process (run.sh starts one per name), so peak RSS is that peer's alone."""
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def measure(repetitions, body, setup=None):
+    seconds = []
+    for _ in range(repetitions):
+        if setup:
+            setup()
+        start = time.perf_counter()
+        body()
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def report(benchmark, implementation, seconds, items, unit, **extra):
+    median = statistics.median(seconds)
+    line = {"benchmark": benchmark, "implementation": implementation, unit: items,
+            "median_s": median, "min_s": min(seconds), "max_s": max(seconds),
+            f"{unit}_per_s": items / median,
+            "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, **extra}
+    print(json.dumps(line), flush=True)
+
+
+RUNS, TAGS = 10, [f"metrics/tag{i}" for i in range(10)]
+
+
+def scalars_tbx(args, max_queue, label):
+    from tensorboardX import SummaryWriter
+    steps = max(1, args.count // (RUNS * len(TAGS)))
+    root = tempfile.mkdtemp(prefix="bench-tbx-")
+
+    def body():
+        shutil.rmtree(root, ignore_errors=True)
+        writers = [SummaryWriter(os.path.join(root, f"run{r}"), max_queue=max_queue) for r in range(RUNS)]
+        for step in range(steps):
+            for w in writers:
+                for i, tag in enumerate(TAGS):
+                    w.add_scalar(tag, step * 0.001 + i, step)
+        for w in writers:
+            w.close()
+
+    seconds = measure(args.repetitions, body)
+    shutil.rmtree(root, ignore_errors=True)
+    report("scalars_write", label, seconds, steps * RUNS * len(TAGS), "scalars")
+
+
+def scalars_tf2(args):
+    import tensorflow as tf
+    steps = max(1, args.count // (RUNS * len(TAGS)))
+    root = tempfile.mkdtemp(prefix="bench-tf2-")
+
+    def body():
+        shutil.rmtree(root, ignore_errors=True)
+        writers = [tf.summary.create_file_writer(os.path.join(root, f"run{r}"), max_queue=1000)
+                   for r in range(RUNS)]
+
+        # Traced once per repetition, as a training loop traces its step function once.
+        @tf.function
+        def loop(n):
+            for step in tf.range(n, dtype=tf.int64):
+                for w in writers:
+                    with w.as_default():
+                        for i, tag in enumerate(TAGS):
+                            tf.summary.scalar(tag, tf.cast(step, tf.float32) * 0.001 + i, step=step)
+        loop(tf.constant(steps, dtype=tf.int64))
+        for w in writers:
+            w.close()
+
+    seconds = measure(args.repetitions, body)
+    shutil.rmtree(root, ignore_errors=True)
+    report("scalars_write", "tf2 tf.summary (tf.function)", seconds, steps * RUNS * len(TAGS), "scalars")
+
+
+def png_pillow(args):
+    import numpy as np
+    from PIL import Image
+    import io
+    raw = np.fromfile(os.path.join(args.dir, "rgb_photo_256x256.raw"), dtype=np.uint8).reshape(256, 256, 3)
+    image = Image.fromarray(raw)
+    sizes = []
+
+    def body():
+        for _ in range(args.count):
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG")
+            sizes.append(buffer.tell())
+
+    seconds = measure(args.repetitions, body)
+    report("image_256x256_rgb", "Pillow Image.save PNG", seconds, args.count, "images", bytes=sizes[-1])
+
+
+def hist_tbx(args):
+    import numpy as np
+    from tensorboardX import SummaryWriter
+    values = np.random.default_rng(0).normal(size=10_000).astype(np.float32)
+    root = tempfile.mkdtemp(prefix="bench-tbx-hist-")
+    writer = SummaryWriter(root, max_queue=1000)
+
+    def body():
+        for step in range(args.count):
+            writer.add_histogram("weights", values, step)
+        writer.flush()
+
+    seconds = measure(args.repetitions, body)
+    writer.close()
+    shutil.rmtree(root, ignore_errors=True)
+    report("histogram_10k", "tensorboardX add_histogram", seconds, args.count, "histograms")
+
+
+def hist_tf2(args):
+    import numpy as np
+    import tensorflow as tf
+    values = tf.constant(np.random.default_rng(0).normal(size=10_000).astype(np.float32))
+    root = tempfile.mkdtemp(prefix="bench-tf2-hist-")
+    writer = tf.summary.create_file_writer(root, max_queue=1000)
+
+    @tf.function
+    def loop(n):
+        with writer.as_default():
+            for step in tf.range(n, dtype=tf.int64):
+                tf.summary.histogram("weights", values, step=step)
+
+    def body():
+        loop(args.count)
+        writer.flush()
+
+    seconds = measure(args.repetitions, body)
+    writer.close()
+    shutil.rmtree(root, ignore_errors=True)
+    report("histogram_10k", "tf2 tf.summary.histogram (tf.function)", seconds, args.count, "histograms")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("name")
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--repetitions", type=int, default=3)
+    parser.add_argument("--dir", default="")
+    args = parser.parse_args()
+    benches = {
+        "scalars_tbx": lambda: scalars_tbx(args, 10, "tensorboardX (max_queue=10)"),
+        "scalars_tbx_queue": lambda: scalars_tbx(args, 1000, "tensorboardX (max_queue=1000)"),
+        "scalars_tf2": lambda: scalars_tf2(args),
+        "png_pillow": lambda: png_pillow(args),
+        "hist_tbx": lambda: hist_tbx(args),
+        "hist_tf2": lambda: hist_tf2(args),
+    }
+    if args.name not in benches:
+        sys.exit(f"unknown benchmark {args.name}; one of {', '.join(benches)}")
+    benches[args.name]()
+
+
+if __name__ == "__main__":
+    main()

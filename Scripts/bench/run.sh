@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every benchmark, ours and the peers' in the same run, and prints one table per workload.
+# Builds in release mode; makes a venv with the pinned peers (Scripts/bench/requirements.txt).
+# Usage: Scripts/bench/run.sh [--quick]   (--quick: fewer items and repetitions for the peers)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+Scripts/install-deps.sh
+quick=${1:-}
+venv=$(Scripts/python-venv.sh Scripts/bench/requirements.txt)
+py="$venv/bin/python"
+swift build -c release --package-path Scripts/bench >&2
+bench=Scripts/bench/.build/release/tfevents-bench
+results=$(mktemp)
+work=$(mktemp -d)
+trap 'rm -rf "$work" "$results.txt"' EXIT
+
+peer_scalars=100000
+peer_reps=3
+[ "$quick" = "--quick" ] && { peer_scalars=20000; peer_reps=1; }
+
+echo "== writing scalars" >&2
+$bench scalars --count 1000000 --repetitions 5 >>"$results"
+for peer in scalars_tbx scalars_tbx_queue scalars_tf2; do
+  "$py" Scripts/bench/peers.py $peer --count $peer_scalars --repetitions $peer_reps 2>/dev/null >>"$results"
+done
+
+echo "== images" >&2
+$bench png --dump "$work/png" >"$work/png.jsonl"
+grep '"rgb_photo_256x256"' "$work/png.jsonl" | head -1 | "$py" -c '
+import json, sys
+l = json.loads(sys.stdin.read())
+print(json.dumps({"benchmark": "image_256x256_rgb", "implementation": "swift-tfevents", "images": 1,
+  "median_s": l["median_ms"] / 1e3, "min_s": l["min_ms"] / 1e3, "max_s": l["max_ms"] / 1e3,
+  "images_per_s": 1e3 / l["median_ms"], "bytes": l["bytes"]}))' >>"$results"
+"$py" Scripts/bench/peers.py png_pillow --dir "$work/png" --count 20 --repetitions 5 >>"$results"
+
+if $bench histograms --help >/dev/null 2>&1; then
+  echo "== histograms" >&2
+  $bench histograms >>"$results"
+  "$py" Scripts/bench/peers.py hist_tbx --count 200 --repetitions 3 2>/dev/null >>"$results"
+  "$py" Scripts/bench/peers.py hist_tf2 --count 200 --repetitions 3 2>/dev/null >>"$results"
+fi
+
+"$py" Scripts/bench/report.py "$results"
+cp "$results" Scripts/bench/.last-results.jsonl
