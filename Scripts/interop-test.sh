@@ -8,8 +8,10 @@ Scripts/install-deps.sh
 venv=$(Scripts/python-venv.sh)
 
 swift build --product InteropWriter
+swift build --product TestWriter
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .build/debug/InteropWriter "$work/logdir" "$work/manifest.json" "$work/png"
 "$venv/bin/python" Tests/Interop/check_png.py "$work/png"
 "$venv/bin/python" Tests/Interop/check_tensorboard.py "$work/logdir" "$work/manifest.json"
+"$venv/bin/python" Tests/Interop/check_crash_safety.py .build/debug/TestWriter 50

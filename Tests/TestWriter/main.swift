@@ -2,23 +2,51 @@
 //
 //   TestWriter exit-without-close LOGDIR COUNT   writes COUNT scalars, never closes, returns from main
 //   TestWriter exit-call LOGDIR COUNT            the same, then calls exit(0)
+//   TestWriter flush-loop LOGDIR FLUSH_EVERY     writes scalars (and an image every 10 steps) until
+//                                                killed, calling flush() every FLUSH_EVERY steps and
+//                                                then printing "flushed STEP" (all steps <= STEP are
+//                                                on disk once that line is out)
 import Foundation
 import TFEvents
 
+/// Writes a line to standard output at once (unbuffered), so it is out before any kill.
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let count = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: TestWriter exit-without-close|exit-call LOGDIR COUNT\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: TestWriter exit-without-close|exit-call|flush-loop LOGDIR COUNT\n".utf8))
     exit(64)
 }
-// A long interval, so only the exit handler can have written the points.
-let writer = try SummaryWriter(logdir: arguments[2], options: .init(flushInterval: .seconds(3600)))
-for step in 0..<count {
-    try writer.addScalar("value", Double(step), step: step, wallTime: 1_700_000_000 + Double(step))
-}
-print(writer.path)
+
 switch arguments[1] {
-case "exit-call":
-    exit(0)
+case "flush-loop":
+    let writer = try SummaryWriter(logdir: arguments[2], options: .init(flushInterval: .milliseconds(20)))
+    emit(writer.path)
+    let pixels = (0..<(16 * 16 * 3)).map { UInt8(truncatingIfNeeded: $0) }
+    var step = 0
+    while true {
+        try writer.addScalar("value", Double(step), step: step, wallTime: 1_700_000_000 + Double(step))
+        if step % 10 == 0 {
+            try writer.addImage("image", ImageData(pixels: pixels, width: 16, height: 16, channels: 3), step: step)
+        }
+        if step % count == count - 1 {
+            try writer.flush()
+            emit("flushed \(step)")
+        }
+        step += 1
+    }
 default:
-    break  // returning from main runs the exit handlers too
+    // A long interval, so only the exit handler can have written the points.
+    let writer = try SummaryWriter(logdir: arguments[2], options: .init(flushInterval: .seconds(3600)))
+    for step in 0..<count {
+        try writer.addScalar("value", Double(step), step: step, wallTime: 1_700_000_000 + Double(step))
+    }
+    print(writer.path)
+    if arguments[1] == "exit-call" {
+        exit(0)
+    }
+    // Returning from main runs the exit handlers too.
 }
