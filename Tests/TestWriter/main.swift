@@ -2,6 +2,8 @@
 //
 //   TestWriter exit-without-close LOGDIR COUNT   writes COUNT scalars, never closes, returns from main
 //   TestWriter exit-call LOGDIR COUNT            the same, then calls exit(0)
+//   TestWriter scalars LOGDIR COUNT              writes COUNT scalars under the tag "process/<pid>"
+//                                                (value = step, wall time 1.7e9 + step) and closes
 //   TestWriter flush-loop LOGDIR FLUSH_EVERY     writes scalars (and an image every 10 steps) until
 //                                                killed, calling flush() every FLUSH_EVERY steps and
 //                                                then printing "flushed STEP" (all steps <= STEP are
@@ -17,11 +19,19 @@ func emit(_ line: String) {
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let count = Int(arguments[3]) else {
     FileHandle.standardError.write(
-        Data("usage: TestWriter exit-without-close|exit-call|flush-loop LOGDIR COUNT\n".utf8))
+        Data("usage: TestWriter exit-without-close|exit-call|scalars|flush-loop LOGDIR COUNT\n".utf8))
     exit(64)
 }
 
 switch arguments[1] {
+case "scalars":
+    let writer = try SummaryWriter(logdir: arguments[2])
+    let tag = "process/\(getpid())"
+    for step in 0..<count {
+        try writer.addScalar(tag, Double(step), step: step, wallTime: 1_700_000_000 + Double(step))
+    }
+    try writer.close()
+    emit(tag + " " + writer.path)
 case "flush-loop":
     let writer = try SummaryWriter(logdir: arguments[2], options: .init(flushInterval: .milliseconds(20)))
     emit(writer.path)

@@ -1,5 +1,4 @@
 internal import Glibc
-internal import Synchronization
 
 /// Flushes every open writer when the process exits normally (`exit` or returning from `main`),
 /// so short scripts that never call `close()` still leave complete files behind.
@@ -9,7 +8,7 @@ enum ExitFlusher {
         init(_ writer: SummaryWriter) { self.writer = writer }
     }
 
-    private static let writers = Mutex<[ObjectIdentifier: WeakWriter]>([:])
+    private static let writers = LockedValue<[ObjectIdentifier: WeakWriter]>([:])
 
     private static let installHandler: Void = {
         atexit { ExitFlusher.flushAll() }

@@ -1,5 +1,4 @@
 internal import Dispatch
-internal import Synchronization
 
 /// Writes summaries (scalars, images, histograms, text, hyperparameters) into a TensorBoard event
 /// file in a log directory.
@@ -35,9 +34,9 @@ public final class SummaryWriter: Sendable {
     public let options: Options
 
     /// Data waiting to be written, and the state callers see. Taken after `output`, never before.
-    private let pending: Mutex<Pending>
+    private let pending: LockedValue<Pending>
     /// The file and the flush timer. Held for the whole of a write so flushes stay in order.
-    private let output: Mutex<Output>
+    private let output: LockedValue<Output>
 
     private struct Pending {
         var buffer: [UInt8] = []
@@ -96,8 +95,8 @@ public final class SummaryWriter: Sendable {
             let start = Event(wallTime: now, step: purgeStep, what: .sessionLog(.init(status: .start)))
             TFRecordFraming.append(ProtobufEncoder.encode(start), to: &header)
         }
-        pending = Mutex(Pending(buffer: header))
-        output = Mutex(Output(file: file))
+        pending = LockedValue(Pending(buffer: header), spinning: true)
+        output = LockedValue(Output(file: file))
 
         // The first event goes out at once, so the file is valid from the start.
         try flush()

@@ -5,6 +5,7 @@ import Foundation
 let benchmarks: [String: ([String]) throws -> Void] = [
     "scalars": scalarWriteBenchmark,
     "png": pngBenchmark,
+    "concurrent": concurrentWriteBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
