@@ -1,12 +1,3 @@
-/// A summary value after TensorBoard's read-time conversions: what its Python loader stores.
-struct MigratedValue {
-    var tag: String
-    var nodeName: String
-    var metadata: SummaryMetadata?
-    /// The value's tensor, or `nil` when it has none (such a value can only carry metadata).
-    var data: ValueData?
-}
-
 /// A value's tensor, kept in the cheapest form that says exactly what TensorBoard would store.
 enum ValueData {
     /// A tensor as written.
@@ -43,36 +34,62 @@ enum DataCompat {
     /// `AudioPluginData{encoding: WAV, converted_to_tensor: true}`.
     static let convertedAudioContent: [UInt8] = [0x10, 0x0B, 0x18, 0x01]
 
-    /// Converts one value; returns the value and, when a legacy histogram cannot be converted (its
-    /// bucket limits do not cover its buckets), a description of why it has no data.
-    static func migrate(_ value: Summary.Value) -> (MigratedValue, failure: String?) {
-        func converted(_ plugin: String, content: [UInt8] = [], _ data: ValueData?) -> MigratedValue {
-            let metadata = SummaryMetadata(
-                pluginData: .init(pluginName: plugin, content: content),
-                displayName: value.metadata.map { $0.displayName.isEmpty ? value.tag : $0.displayName } ?? value.tag,
-                summaryDescription: value.metadata?.summaryDescription ?? "")
-            // `make_summary` builds a new value from the tag alone: the node name is dropped.
-            return MigratedValue(tag: value.tag, nodeName: "", metadata: metadata, data: data)
+    /// Whether TensorBoard converts the value (`simple_value`, `histo`, `image`, `audio`).
+    static func isLegacy(_ content: Summary.Value.Content?) -> Bool {
+        switch content {
+        case .simpleValue, .histogram, .image, .audio: true
+        case .tensor, .obsoleteOldStyleHistogram, nil: false
         }
+    }
+
+    /// The value's metadata after conversion: for a legacy value, plugin metadata with the tag as
+    /// the default display name (`create_summary_metadata(display_name=... or tag)`); otherwise its own.
+    static func metadata(of value: Summary.Value) -> SummaryMetadata? {
+        let plugin: String
+        var content: [UInt8] = []
+        switch value.content {
+        case .simpleValue: plugin = "scalars"
+        case .histogram: plugin = "histograms"
+        case .image:
+            plugin = "images"
+            content = convertedImageContent
+        case .audio:
+            plugin = "audio"
+            content = convertedAudioContent
+        case .tensor, .obsoleteOldStyleHistogram, nil:
+            return value.metadata
+        }
+        let displayName = value.metadata?.displayName ?? ""
+        return SummaryMetadata(
+            pluginData: .init(pluginName: plugin, content: content),
+            displayName: displayName.isEmpty ? value.tag : displayName,
+            summaryDescription: value.metadata?.summaryDescription ?? "")
+    }
+
+    /// The value's tensor after conversion, or `nil` when it has none; with a description of why
+    /// when a legacy histogram cannot be converted (its bucket limits do not cover its buckets).
+    static func data(of value: Summary.Value) -> (ValueData?, failure: String?) {
         switch value.content {
         case .simpleValue(let number):
-            return (converted("scalars", .float32(number)), nil)
+            return (.float32(number), nil)
         case .histogram(let histogram):
             switch buckets(of: histogram) {
-            case .success(let buckets): return (converted("histograms", .histogram(buckets)), nil)
-            case .failure(let failure): return (converted("histograms", nil), failure.message)
+            case .success(let buckets): return (.histogram(buckets), nil)
+            case .failure(let failure): return (nil, failure.message)
             }
         case .image(let image):
-            let data = ValueData.strings(
-                shape: [3], values: [Array(String(image.width).utf8), Array(String(image.height).utf8), image.encodedImage])
-            return (converted("images", content: convertedImageContent, data), nil)
+            return (
+                .strings(
+                    shape: [3],
+                    values: [Array(String(image.width).utf8), Array(String(image.height).utf8), image.encodedImage]),
+                nil
+            )
         case .audio(let audio):
-            let data = ValueData.strings(shape: [1, 2], values: [audio.encodedAudio, []])
-            return (converted("audio", content: convertedAudioContent, data), nil)
+            return (.strings(shape: [1, 2], values: [audio.encodedAudio, []]), nil)
         case .tensor(let tensor):
-            return (MigratedValue(tag: value.tag, nodeName: value.nodeName, metadata: value.metadata, data: .tensor(tensor)), nil)
+            return (.tensor(tensor), nil)
         case .obsoleteOldStyleHistogram, nil:
-            return (MigratedValue(tag: value.tag, nodeName: value.nodeName, metadata: value.metadata, data: nil), nil)
+            return (nil, nil)
         }
     }
 
@@ -109,12 +126,21 @@ enum DataCompat {
 /// the file decides whether later values of the tag in that file get a data class (and, for some
 /// plugins, a reshaped or substituted tensor).
 struct DataClassCompat {
-    private enum Rule {
+    /// What the first value of a tag in the file decided for the tag's values in that file.
+    enum Rule {
         case keep
         case convert(Plugin)
+
+        /// Whether values keep their data (only their metadata may change).
+        var keepsData: Bool {
+            switch self {
+            case .keep, .convert(.scalars), .convert(.tensorPlugin), .convert(.blobPlugin): true
+            case .convert(.audio), .convert(.hparams), .convert(.graphSubplugin): false
+            }
+        }
     }
 
-    private enum Plugin {
+    enum Plugin {
         case scalars, tensorPlugin, blobPlugin, audio, hparams, graphSubplugin
     }
 
@@ -123,33 +149,39 @@ struct DataClassCompat {
     /// TensorBoard's `hparams_metadata.NULL_TENSOR`: DT_FLOAT of shape `[0]`.
     static let nullTensor = TensorProto(dtype: .float, shape: TensorShapeProto([0]))
 
-    mutating func apply(_ value: inout MigratedValue) {
-        let rule: Rule
-        if let known = rules[value.tag] {
-            rule = known
-        } else {
-            rule = Self.rule(for: value.metadata)
-            rules[value.tag] = rule
+    /// The rule for `tag` in this file; the first call for a tag decides it from `metadata`, the
+    /// (converted) metadata of the tag's first value in the file.
+    mutating func rule(for tag: String, metadata: () -> SummaryMetadata?) -> Rule {
+        if let known = rules[tag] { return known }
+        let rule = Self.rule(for: metadata())
+        rules[tag] = rule
+        return rule
+    }
+
+    /// Sets the data class the rule gives (`value.metadata.data_class = ...`).
+    static func applyDataClass(_ rule: Rule, to metadata: inout SummaryMetadata) {
+        switch rule {
+        case .keep: break
+        case .convert(.scalars): metadata.dataClass = .scalar
+        case .convert(.tensorPlugin), .convert(.hparams): metadata.dataClass = .tensor
+        case .convert(.blobPlugin), .convert(.audio), .convert(.graphSubplugin): metadata.dataClass = .blobSequence
         }
-        guard case .convert(let plugin) = rule else { return }
-        switch plugin {
-        case .scalars:
-            value.metadata?.dataClass = .scalar
-        case .tensorPlugin:
-            value.metadata?.dataClass = .tensor
-        case .blobPlugin:
-            value.metadata?.dataClass = .blobSequence
-        case .audio:
-            value.metadata?.dataClass = .blobSequence
-            if let data = value.data { value.data = Self.keepingFirstAxis(data) }
-        case .hparams:
-            value.metadata?.dataClass = .tensor
-            if value.data == nil { value.data = .tensor(Self.nullTensor) }
-        case .graphSubplugin:
-            value.metadata?.dataClass = .blobSequence
-            var tensor = value.data?.tensor ?? TensorProto(dtype: .invalid, shape: nil)
+    }
+
+    /// The data after the rule: audio keeps only the clips, hparams values without a tensor get
+    /// the null tensor, graph sub-plugin tensors get at least one dimension.
+    static func transform(_ data: ValueData?, _ rule: Rule) -> ValueData? {
+        switch rule {
+        case .convert(.audio):
+            return data.map(keepingFirstAxis)
+        case .convert(.hparams):
+            return data ?? .tensor(nullTensor)
+        case .convert(.graphSubplugin):
+            var tensor = data?.tensor ?? TensorProto(dtype: .invalid, shape: nil)
             if tensor.dimensions.isEmpty { tensor.shape = TensorShapeProto([1]) }
-            value.data = .tensor(tensor)
+            return .tensor(tensor)
+        default:
+            return data
         }
     }
 

@@ -16,10 +16,16 @@ struct RecordLocation {
 /// session start was seen, the last summary step, each tag's first metadata), so memory does not
 /// grow with the number of points.
 struct RunProcessor {
+    /// What the run knows about a tag: TensorBoard's `summary_metadata` and `tensors_by_tag` keys.
+    struct SeriesEntry {
+        var id: Int
+        var hasMetadata: Bool
+        var kind: LogdirReader.Series.Kind
+    }
+
     private(set) var run: LogdirReader.Run
     private let table: SeriesTable
-    /// Series by tag: TensorBoard's `summary_metadata` and `tensors_by_tag` keys.
-    private(set) var seriesByTag: [String: Int]
+    private(set) var seriesByTag: [String: SeriesEntry]
     private var seenSessionStart = false
     private var mostRecentStep: Int64 = -1
     /// Events processed so far, counting each event the compat layer makes of a record.
@@ -55,14 +61,19 @@ struct RunProcessor {
         _ event: Event, compat: inout DataClassCompat, location: RecordLocation, into queue: inout [LogdirReader.Item]
     ) {
         switch event.what {
+        case .summary(let summary):
+            begin(event, summary: summary, into: &queue)
+            for index in summary.values.indices {
+                processValue(
+                    summary.values[index], step: event.step, wallTime: event.wallTime, compat: &compat,
+                    location: location, into: &queue)
+            }
         case .graphDef(let graph):
             // The graph event is kept, and a summary event carrying it follows (`_migrate_graph_event`).
-            processMigrated(event, values: nil, into: &queue)
-            let value = MigratedValue(
-                tag: "__run_graph__", nodeName: "",
-                metadata: SummaryMetadata(pluginData: .init(pluginName: "graphs"), dataClass: .blobSequence),
-                data: .strings(shape: [1], values: [graph]))
-            processMigrated(Event(wallTime: event.wallTime, step: event.step), values: [value], into: &queue)
+            begin(event, summary: nil, into: &queue)
+            processConverted(
+                tag: "__run_graph__", plugin: "graphs", bytes: graph, step: event.step, wallTime: event.wallTime,
+                into: &queue)
         case .taggedRunMetadata(let tagged):
             // Replaced by a summary event (`_migrate_tagged_run_metadata_event`).
             if !isReplay {
@@ -72,37 +83,33 @@ struct RunProcessor {
                             run: run.id, step: event.step, wallTime: event.wallTime,
                             kind: .taggedRunMetadata(tag: tagged.tag, byteCount: tagged.runMetadata.count))))
             }
-            let value = MigratedValue(
-                tag: tagged.tag, nodeName: "",
-                metadata: SummaryMetadata(
-                    pluginData: .init(pluginName: "graph_tagged_run_metadata"), dataClass: .blobSequence),
-                data: .strings(shape: [1], values: [tagged.runMetadata]))
-            processMigrated(Event(wallTime: event.wallTime, step: event.step), values: [value], into: &queue)
-        case .summary(let summary):
-            var values: [MigratedValue] = []
-            values.reserveCapacity(summary.values.count)
-            for value in summary.values {
-                var (migrated, failure) = DataCompat.migrate(value)
-                if let failure, !isReplay {
-                    queue.append(
-                        .problem(
-                            .init(
-                                kind: .decode, path: location.path, run: run.id, offset: location.offset,
-                                message: "tag \(value.tag): \(failure)")))
-                }
-                compat.apply(&migrated)
-                values.append(migrated)
-            }
-            processMigrated(event, values: values, into: &queue)
+            processConverted(
+                tag: tagged.tag, plugin: "graph_tagged_run_metadata", bytes: tagged.runMetadata, step: event.step,
+                wallTime: event.wallTime, into: &queue)
         default:
-            processMigrated(event, values: nil, into: &queue)
+            begin(event, summary: nil, into: &queue)
         }
     }
 
-    /// `EventAccumulator._ProcessEvent` for one event; `values` is the summary when it has one.
-    private mutating func processMigrated(
-        _ event: Event, values: [MigratedValue]?, into queue: inout [LogdirReader.Item]
+    /// A summary event TensorBoard makes of a graph or of tagged run metadata: one value holding
+    /// the bytes as a `[1]` string tensor, with blob-sequence metadata (never per-file converted).
+    private mutating func processConverted(
+        tag: String, plugin: String, bytes: [UInt8], step: Int64, wallTime: Double,
+        into queue: inout [LogdirReader.Item]
     ) {
+        let event = Event(
+            wallTime: wallTime, step: step, what: .summary(Summary(values: [.init(tag: tag, content: nil)])))
+        begin(event, summary: Summary(values: [.init(tag: tag, content: nil)]), into: &queue)
+        recordMetadata(
+            SummaryMetadata(pluginData: .init(pluginName: plugin), dataClass: .blobSequence), tag: tag, into: &queue)
+        guard let entry = series(tag: tag, into: &queue) else { return }
+        let value = PointDecoder.value(.strings(shape: [1], values: [bytes]), kind: entry.kind)
+        queue.append(.point(.init(series: entry.id, step: step, wallTime: wallTime, value: value)))
+    }
+
+    /// The part of `EventAccumulator._ProcessEvent` before the values: the run's first wall time,
+    /// source writer and file version, the purge check, and the last summary step.
+    private mutating func begin(_ event: Event, summary: Summary?, into queue: inout [LogdirReader.Item]) {
         let index = eventCount
         eventCount += 1
         var runChanged = false
@@ -118,14 +125,13 @@ struct RunProcessor {
                 runChanged = true
             }
         }
-        if case .fileVersion(let version) = event.what {
+        switch event.what {
+        case .fileVersion(let version):
             let parsed = FileVersion.parse(version)
             if !(run.fileVersion.map { $0 == parsed || ($0.isNaN && parsed.isNaN) } ?? false) {
                 run.fileVersion = parsed
                 runChanged = true
             }
-        }
-        switch event.what {
         case .graphDef, .metaGraphDef:
             // A meta graph always counts as holding a graph (`meta_graph.graph_def` is a message,
             // which Python treats as true).
@@ -140,25 +146,11 @@ struct RunProcessor {
         }
         if runChanged && !isReplay { queue.append(.run(run)) }
 
-        maybePurge(event, values: values, index: index, into: &queue)
-        if values != nil { mostRecentStep = event.step }
+        maybePurge(event, summary: summary, index: index, into: &queue)
+        if summary != nil { mostRecentStep = event.step }
 
         if !isReplay, let kind = Self.runEventKind(event.what) {
             queue.append(.runEvent(.init(run: run.id, step: event.step, wallTime: event.wallTime, kind: kind)))
-        }
-        guard let values else { return }
-        for value in values {
-            if let metadata = value.metadata {
-                recordMetadata(metadata, tag: value.tag, into: &queue)
-            }
-            guard let data = value.data else { continue }
-            // A tensor value with no tag is stored under its node name (legacy values lost theirs).
-            let tag = value.tag.isEmpty ? value.nodeName : value.tag
-            guard let id = series(tag: tag, into: &queue) else { continue }
-            let point = LogdirReader.Point(
-                series: id, step: event.step, wallTime: event.wallTime,
-                value: PointDecoder.value(data, kind: table.all[id].kind))
-            queue.append(.point(point))
         }
     }
 
@@ -166,7 +158,7 @@ struct RunProcessor {
     /// the run's first purges every tag; otherwise a summary event whose step is below the last
     /// summary step purges its own tags. Either way, points with a step >= the event's go.
     private mutating func maybePurge(
-        _ event: Event, values: [MigratedValue]?, index: Int, into queue: inout [LogdirReader.Item]
+        _ event: Event, summary: Summary?, index: Int, into queue: inout [LogdirReader.Item]
     ) {
         let purge: LogdirReader.Purge
         if let version = run.fileVersion, version >= 2 {
@@ -180,11 +172,11 @@ struct RunProcessor {
                 run: run.id, step: event.step, series: nil, wallTime: event.wallTime, reason: .sessionRestart,
                 eventIndex: index)
         } else {
-            guard let values, event.step < mostRecentStep else { return }
+            guard let summary, event.step < mostRecentStep else { return }
             // `_Purge(by_tags=True)` looks the value tags up (not node names).
             var ids: [Int] = []
-            for value in values {
-                if let id = seriesByTag[value.tag], !ids.contains(id) { ids.append(id) }
+            for value in summary.values {
+                if let id = seriesByTag[value.tag]?.id, !ids.contains(id) { ids.append(id) }
             }
             guard !ids.isEmpty else { return }
             purge = .init(
@@ -194,6 +186,48 @@ struct RunProcessor {
         if !isReplay {
             purges.append(purge)
             queue.append(.purge(purge))
+        }
+    }
+
+    /// One summary value: converted (`data_compat`, then the file's `dataclass_compat` rule), its
+    /// metadata kept if it is the tag's first, and its tensor stored as a point.
+    private mutating func processValue(
+        _ value: Summary.Value, step: Int64, wallTime: Double, compat: inout DataClassCompat,
+        location: RecordLocation, into queue: inout [LogdirReader.Item]
+    ) {
+        let isLegacy = DataCompat.isLegacy(value.content)
+        let rule = compat.rule(for: value.tag) { DataCompat.metadata(of: value) }
+        if isLegacy || value.metadata != nil, !isReplay, seriesByTag[value.tag]?.hasMetadata != true,
+            var metadata = DataCompat.metadata(of: value)
+        {
+            DataClassCompat.applyDataClass(rule, to: &metadata)
+            recordMetadata(metadata, tag: value.tag, into: &queue)
+        }
+        // A tensor value with no tag is stored under its node name; legacy values lost theirs.
+        let tag = value.tag.isEmpty && !isLegacy ? value.nodeName : value.tag
+        let decoded: LogdirReader.Point.Value
+        switch value.content {
+        case .tensor(let tensor) where rule.keepsData:
+            guard let entry = series(tag: tag, into: &queue) else { return }
+            decoded = PointDecoder.value(tensor, kind: entry.kind)
+            queue.append(.point(.init(series: entry.id, step: step, wallTime: wallTime, value: decoded)))
+        case .simpleValue(let number) where rule.keepsData:
+            guard let entry = series(tag: tag, into: &queue) else { return }
+            decoded = PointDecoder.value(.float32(number), kind: entry.kind)
+            queue.append(.point(.init(series: entry.id, step: step, wallTime: wallTime, value: decoded)))
+        default:
+            let (converted, failure) = DataCompat.data(of: value)
+            if let failure, !isReplay {
+                queue.append(
+                    .problem(
+                        .init(
+                            kind: .decode, path: location.path, run: run.id, offset: location.offset,
+                            message: "tag \(value.tag): \(failure)")))
+            }
+            guard let data = DataClassCompat.transform(converted, rule), let entry = series(tag: tag, into: &queue)
+            else { return }
+            decoded = PointDecoder.value(data, kind: entry.kind)
+            queue.append(.point(.init(series: entry.id, step: step, wallTime: wallTime, value: decoded)))
         }
     }
 
@@ -211,40 +245,35 @@ struct RunProcessor {
     // MARK: Series
 
     /// The series for `tag`, created (and announced) when new; `nil` only in a replay.
-    private mutating func series(tag: String, into queue: inout [LogdirReader.Item]) -> Int? {
-        if let id = seriesByTag[tag] { return id }
+    private mutating func series(tag: String, into queue: inout [LogdirReader.Item]) -> SeriesEntry? {
+        if let entry = seriesByTag[tag] { return entry }
         guard !isReplay else { return nil }
-        let id = table.all.count
-        let series = LogdirReader.Series(id: id, run: run.id, tag: tag)
+        let entry = SeriesEntry(id: table.all.count, hasMetadata: false, kind: .other)
+        let series = LogdirReader.Series(id: entry.id, run: run.id, tag: tag)
         table.all.append(series)
-        seriesByTag[tag] = id
+        seriesByTag[tag] = entry
         queue.append(.series(series))
-        return id
+        return entry
     }
 
     /// Keeps a tag's first metadata in the run and ignores any later one.
     private mutating func recordMetadata(_ metadata: SummaryMetadata, tag: String, into queue: inout [LogdirReader.Item]) {
-        guard !isReplay else { return }
-        if let id = seriesByTag[tag] {
-            guard table.all[id].metadata == nil else { return }
-            Self.describe(&table.all[id], with: metadata)
-            queue.append(.series(table.all[id]))
+        guard !isReplay, seriesByTag[tag]?.hasMetadata != true else { return }
+        var series: LogdirReader.Series
+        if let entry = seriesByTag[tag] {
+            series = table.all[entry.id]
         } else {
-            let id = table.all.count
-            var series = LogdirReader.Series(id: id, run: run.id, tag: tag)
-            Self.describe(&series, with: metadata)
+            series = LogdirReader.Series(id: table.all.count, run: run.id, tag: tag)
             table.all.append(series)
-            seriesByTag[tag] = id
-            queue.append(.series(series))
         }
-    }
-
-    private static func describe(_ series: inout LogdirReader.Series, with metadata: SummaryMetadata) {
         series.metadata = metadata
-        series.kind = kind(of: metadata)
+        series.kind = Self.kind(of: metadata)
         if series.kind == .hparams {
             series.hparams = PluginContentCodec.decodeHParams(metadata.pluginData?.content ?? [])
         }
+        table.all[series.id] = series
+        seriesByTag[tag] = SeriesEntry(id: series.id, hasMetadata: true, kind: series.kind)
+        queue.append(.series(series))
     }
 
     /// The plugin that shows a series: TensorBoard's plugins list series by plugin name and data class.
