@@ -37,19 +37,16 @@ public struct LogdirAccumulator: Sendable {
     public mutating func add(_ item: LogdirReader.Item) {
         switch item {
         case .run(let run):
-            while runs.count <= run.id {
-                runs.append(LogdirReader.Run(id: runs.count, name: "", path: ""))
-                seriesByRun.append([])
-            }
+            growRuns(to: run.id)
             runs[run.id] = run
         case .series(let series):
-            // Ids are dense and each series is announced before anything refers to it.
+            // Ids are dense; an accumulator that starts mid-stream fills the gaps with placeholders.
             while self.series.count <= series.id {
-                let id = self.series.count
-                self.series.append(LogdirReader.Series(id: id, run: series.run, tag: series.tag))
+                self.series.append(LogdirReader.Series(id: self.series.count, run: -1, tag: ""))
                 points.append([])
-                seriesByRun[series.run].append(id)
             }
+            growRuns(to: series.run)
+            if self.series[series.id].run < 0 { seriesByRun[series.run].append(series.id) }
             self.series[series.id] = series
         case .point(let point):
             points[point.series].append(point)
@@ -62,6 +59,14 @@ public struct LogdirAccumulator: Sendable {
             runEvents.append(event)
         case .problem(let problem):
             problems.append(problem)
+        }
+    }
+
+    /// Makes room for run `id`, with placeholders for runs not announced yet.
+    private mutating func growRuns(to id: Int) {
+        while runs.count <= id {
+            runs.append(LogdirReader.Run(id: runs.count, name: "", path: ""))
+            seriesByRun.append([])
         }
     }
 

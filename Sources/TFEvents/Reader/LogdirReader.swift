@@ -61,6 +61,8 @@ public final class LogdirReader {
     /// being waited for. Leave it off to follow live files; set it for a final report.
     public var filesAreComplete: Bool
 
+    /// Finds the runs at the start of each pass.
+    var scanner: LogdirScanner
     private let table = SeriesTable()
     private var loaders: [RunLoader] = []
     private var runIDByPath: [String: Int] = [:]
@@ -81,6 +83,7 @@ public final class LogdirReader {
     public init(logdir: String, filesAreComplete: Bool = false) throws(LogdirReaderError) {
         try LogdirScanner.validate(logdir)
         self.logdir = logdir
+        self.scanner = LogdirScanner(logdir: logdir)
         self.filesAreComplete = filesAreComplete
     }
 
@@ -133,7 +136,7 @@ public final class LogdirReader {
 
     /// Lists the log directory: adds new runs (announcing them) and refreshes every run's files.
     private func startPass() {
-        let scan = LogdirScanner(logdir: logdir).scan()
+        let scan = scanner.scan()
         var stillUnreadable: Set<String> = []
         for (path, failure) in scan.unreadable {
             stillUnreadable.insert(path)

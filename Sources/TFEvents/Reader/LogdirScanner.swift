@@ -24,6 +24,12 @@ struct LogdirScanner {
     }
 
     let logdir: String
+    /// Lists a directory; tests replace it to simulate directories that cannot be read.
+    var listDirectory: (String) throws(FileDescriptor.Failure) -> [String] = FileSystem.contentsOfDirectory
+
+    init(logdir: String) {
+        self.logdir = logdir
+    }
 
     /// Checks that `logdir` is a directory that can be listed.
     static func validate(_ logdir: String) throws(LogdirReaderError) {
@@ -72,7 +78,7 @@ struct LogdirScanner {
     ) {
         let names: [String]
         do {
-            names = try FileSystem.contentsOfDirectory(path)
+            names = try listDirectory(path)
         } catch {
             unreadable.append((path, error))
             return
