@@ -22,7 +22,8 @@ import Testing
     static func isSubsequence(_ sub: [[Double]], of full: [[Double]]) -> Bool {
         var index = full.startIndex
         for element in sub {
-            guard let found = full[index...].firstIndex(where: { TensorBoardViewComparison.sameScalars([$0], [element]) })
+            guard
+                let found = full[index...].firstIndex(where: { TensorBoardViewComparison.sameScalars([$0], [element]) })
             else { return false }
             index = found + 1
         }
@@ -35,7 +36,9 @@ import Testing
         let accumulator = try ReaderFixtureTests.read(name)
         for run in ["damaged", "damaged_then_good"] {
             let file = damage["damaged_files"]["\(run)/events.out.tfevents.1700000000.fixturehost"]
-            let problems = accumulator.problems.filter { $0.path.hasSuffix("/\(run)/events.out.tfevents.1700000000.fixturehost") }
+            let problems = accumulator.problems.filter {
+                $0.path.hasSuffix("/\(run)/events.out.tfevents.1700000000.fixturehost")
+            }
             guard let kind = Self.expectedKind(file["kind"].string ?? "") else {
                 #expect(problems.isEmpty, "\(run): \(problems)")
                 continue
@@ -92,7 +95,8 @@ import Testing
         for name in ["damaged_data_crc", "damaged_length_crc"] {
             let accumulator = try ReaderFixtureTests.read(name)
             #expect(accumulator.steps(run: "damaged", tag: "x") == [0, 1, 2, 3, 5, 6, 7, 8, 9])
-            #expect(accumulator.steps(run: "damaged_then_good", tag: "x") == [0, 1, 2, 3, 5, 6, 7, 8, 9] + Array(10...14))
+            #expect(
+                accumulator.steps(run: "damaged_then_good", tag: "x") == [0, 1, 2, 3, 5, 6, 7, 8, 9] + Array(10...14))
         }
     }
 }

@@ -90,7 +90,9 @@ import Testing
         for _ in 0..<3 { bytes[random.next(below: bytes.count)] ^= UInt8(1 + random.next(below: 255)) }
         let cut = random.next(below: bytes.count - 40)
         bytes.removeSubrange(cut..<cut + random.next(below: 40))
-        bytes.insert(contentsOf: (0..<random.next(below: 64)).map { _ in UInt8(random.next(below: 256)) }, at: random.next(below: bytes.count))
+        bytes.insert(
+            contentsOf: (0..<random.next(below: 64)).map { _ in UInt8(random.next(below: 256)) },
+            at: random.next(below: bytes.count))
         let logdir = try Self.logdir(with: bytes)
         defer { try? FileManager.default.removeItem(atPath: logdir) }
 
@@ -155,7 +157,9 @@ import Testing
         #expect(drain(reader).problems.isEmpty)
         unlocked = true
         let later = drain(reader)
-        #expect(later.steps(run: "locked", tag: "x") == [0], "\(later.runs) \(later.series) \(later.points) \(later.problems)")
+        #expect(
+            later.steps(run: "locked", tag: "x") == [0],
+            "\(later.runs) \(later.series) \(later.points) \(later.problems)")
     }
 
     @Test func symbolicLinksAreFollowedWithoutLooping() throws {

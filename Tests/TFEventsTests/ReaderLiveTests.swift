@@ -102,7 +102,9 @@ import Testing
         try early.write(to: logdir + "/events.out.tfevents.1600000000.host")
         accumulator.read(reader)
         #expect(accumulator.steps(run: ".", tag: "loss") == [0, 1])
-        let late = accumulator.problems.filter { $0.kind == .lateWrite }.map { $0.path.split(separator: "/").last.map(String.init) }
+        let late = accumulator.problems.filter { $0.kind == .lateWrite }.map {
+            $0.path.split(separator: "/").last.map(String.init)
+        }
         #expect(Set(late) == [Self.fileA, "events.out.tfevents.1600000000.host"])
         // Each is reported once.
         let again = drain(reader)

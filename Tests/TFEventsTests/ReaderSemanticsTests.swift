@@ -26,7 +26,8 @@ import Testing
             events.append(EventFileBuilder.scalar("a", Float(step), step: step))
             events.append(EventFileBuilder.scalar("b", -Float(step), step: step))
         }
-        let restart = [EventFileBuilder.fileVersion(), EventFileBuilder.sessionStart(step: 5)]
+        let restart =
+            [EventFileBuilder.fileVersion(), EventFileBuilder.sessionStart(step: 5)]
             + (Int64(5)..<8).map { EventFileBuilder.scalar("a", 100 + Float($0), step: $0) }
         let (accumulator, _) = try Self.read(events, files: [restart])
         #expect(accumulator.scalars(run: ".", tag: "a").map(\.1) == [0, 1, 2, 3, 4, 105, 106, 107])
@@ -185,7 +186,9 @@ import Testing
         #expect(accumulator.series(run: ".", tag: "__run_graph__")?.pluginName == "graphs")
         #expect(accumulator.series(run: ".", tag: "step1")?.pluginName == "graph_tagged_run_metadata")
         let graph = try #require(accumulator.points(run: ".", tag: "__run_graph__").first)
-        #expect(graph.value == .tensor(TensorProto(dtype: .string, shape: TensorShapeProto([1]), stringValues: [[1, 2, 3]])))
+        #expect(
+            graph.value
+                == .tensor(TensorProto(dtype: .string, shape: TensorShapeProto([1]), stringValues: [[1, 2, 3]])))
         #expect(accumulator.runEvents.map(\.kind).contains(.graphDef(byteCount: 3)))
         #expect(accumulator.runEvents.map(\.kind).contains(.taggedRunMetadata(tag: "step1", byteCount: 2)))
     }
@@ -257,7 +260,8 @@ import Testing
             PointDecoder.value(.tensor(tensor), kind: .histograms)
                 == .histogram([.init(left: 0, right: 1, count: 2), .init(left: 1, right: 2, count: 3)]))
         let legacy = HistogramProto(
-            min: -0.3, max: 2.5, num: 5, sum: 0, sumSquares: 0, bucketLimits: [-1, 0, 1, 2, 3, .greatestFiniteMagnitude],
+            min: -0.3, max: 2.5, num: 5, sum: 0, sumSquares: 0,
+            bucketLimits: [-1, 0, 1, 2, 3, .greatestFiniteMagnitude],
             bucketCounts: [0, 1, 0, 4, 0, 0])
         let buckets = try? DataCompat.buckets(of: legacy).get()
         #expect(
@@ -265,16 +269,20 @@ import Testing
                 .init(left: Double(Float(-0.3)), right: 0, count: 1), .init(left: 0, right: 1, count: 0),
                 .init(left: 1, right: 2.5, count: 4),
             ])
-        let broken = HistogramProto(min: 0, max: 1, num: 1, sum: 0, sumSquares: 0, bucketLimits: [], bucketCounts: [0, 1, 1])
+        let broken = HistogramProto(
+            min: 0, max: 1, num: 1, sum: 0, sumSquares: 0, bucketLimits: [], bucketCounts: [0, 1, 1])
         #expect((try? DataCompat.buckets(of: broken).get()) == nil)
     }
 
     @Test func imagesAndTextKeepTheirShapes() {
-        let images = TensorProto(dtype: .string, shape: TensorShapeProto([4]), stringValues: [[0x33], [0x32], [1], [2]])
+        let images = TensorProto(
+            dtype: .string, shape: TensorShapeProto([4]), stringValues: [[0x33], [0x32], [1], [2]])
         #expect(PointDecoder.value(.tensor(images), kind: .images) == .images(width: 3, height: 2, images: [[1], [2]]))
         let text = TensorProto(
             dtype: .string, shape: TensorShapeProto([2, 2]), stringValues: [[0x61], [0x62], [0x63], [0xFF]])
-        #expect(PointDecoder.value(.tensor(text), kind: .text) == .text(shape: [2, 2], strings: ["a", "b", "c", "\u{FFFD}"]))
+        #expect(
+            PointDecoder.value(.tensor(text), kind: .text)
+                == .text(shape: [2, 2], strings: ["a", "b", "c", "\u{FFFD}"]))
         let scalarText = TensorProto(dtype: .string, stringValues: [Array("hi".utf8)])
         #expect(PointDecoder.value(.tensor(scalarText), kind: .text) == .text(shape: [], strings: ["hi"]))
     }

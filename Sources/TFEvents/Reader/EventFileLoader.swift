@@ -119,7 +119,8 @@ final class EventFileLoader {
         } catch {
             if !reportedOpenFailure {
                 reportedOpenFailure = true
-                problems(problem(.io, offset: nil, resumedAt: nil, message: "cannot open the event file: \(error.kind)"))
+                problems(
+                    problem(.io, offset: nil, resumedAt: nil, message: "cannot open the event file: \(error.kind)"))
             }
             return nil
         }

@@ -37,8 +37,9 @@ enum FileVersion {
                 else { return nil }
                 continue
             }
-            guard isDigit || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            guard
+                isDigit || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
             else { return nil }
             cleaned.append(byte)
         }

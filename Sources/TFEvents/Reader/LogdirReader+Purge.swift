@@ -20,15 +20,6 @@ extension LogdirReader {
         /// How many events of the run were processed before the one that caused the purge.
         let eventIndex: Int
 
-        init(run: Int, step: Int64, series: [Int]?, wallTime: Double, reason: Reason, eventIndex: Int) {
-            self.run = run
-            self.step = step
-            self.series = series
-            self.wallTime = wallTime
-            self.reason = reason
-            self.eventIndex = eventIndex
-        }
-
         /// Whether a point that came before this notice is dropped by it.
         public func drops(_ point: Point) -> Bool {
             point.step >= step && affects(series: point.series)

@@ -37,7 +37,7 @@ struct LogdirScanner {
         do {
             status = try FileSystem.status(logdir)
         } catch {
-            throw LogdirReaderError(error.errno == 2 /* ENOENT */ ? .notFound : .unreadable, path: logdir, errno: error.errno)
+            throw LogdirReaderError(error.isNotFound ? .notFound : .unreadable, path: logdir, errno: error.errno)
         }
         guard status.isDirectory else { throw LogdirReaderError(.notADirectory, path: logdir) }
         do {

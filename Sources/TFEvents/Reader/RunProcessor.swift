@@ -257,7 +257,9 @@ struct RunProcessor {
     }
 
     /// Keeps a tag's first metadata in the run and ignores any later one.
-    private mutating func recordMetadata(_ metadata: SummaryMetadata, tag: String, into queue: inout [LogdirReader.Item]) {
+    private mutating func recordMetadata(
+        _ metadata: SummaryMetadata, tag: String, into queue: inout [LogdirReader.Item]
+    ) {
         guard !isReplay, seriesByTag[tag]?.hasMetadata != true else { return }
         var series: LogdirReader.Series
         if let entry = seriesByTag[tag] {

@@ -104,8 +104,10 @@ extension TensorProto {
     /// The element of type `dtype` at byte `offset` of little-endian storage.
     private static func element(_ dtype: DataType, in raw: UnsafeRawBufferPointer, at offset: Int) -> Double {
         switch dtype {
-        case .float: Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
-        case .double: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        case .float:
+            Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
+        case .double:
+            Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
         case .int32: Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
         case .int64: Double(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
         case .int16: Double(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self)))
@@ -116,7 +118,9 @@ extension TensorProto {
         case .uint64: Double(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
         case .bool: raw[offset] != 0 ? 1 : 0
         case .half, .bfloat16:
-            halfToDouble(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)), bfloat: dtype == .bfloat16)
+            halfToDouble(
+                UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)),
+                bfloat: dtype == .bfloat16)
         default: .nan
         }
     }

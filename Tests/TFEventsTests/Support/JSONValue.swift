@@ -221,7 +221,8 @@ indirect enum JSONValue: Equatable, CustomStringConvertible {
         }
 
         mutating func hex4() throws -> UInt32 {
-            guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+            guard index + 4 <= bytes.count,
+                let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
             else { throw ParseError(description: "bad \\u escape") }
             index += 4
             return code

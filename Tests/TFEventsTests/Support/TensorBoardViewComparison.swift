@@ -36,7 +36,8 @@ struct TensorBoardViewComparison {
                 "points": accumulator.points[series.id].count,
             ]
             if let content = metadata.pluginData?.content, !content.isEmpty {
-                entry["plugin_content"] = Self.contentDictionary(plugin: series.pluginName, content) ?? ["undecoded": content]
+                entry["plugin_content"] =
+                    Self.contentDictionary(plugin: series.pluginName, content) ?? ["undecoded": content]
             }
             tags[series.tag] = entry
         }

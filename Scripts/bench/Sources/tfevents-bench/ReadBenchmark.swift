@@ -10,7 +10,7 @@ import Foundation
 import TFEvents
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 func readBenchmark(_ arguments: [String]) throws {
@@ -85,7 +85,8 @@ func readBenchmark(_ arguments: [String]) throws {
 
 /// Writes `events` scalar events over `tags` tags with steps increasing per tag.
 private func writeScalarRun(to directory: String, events: Int, tags: Int, style: String) throws {
-    let writer = try SummaryWriter(logdir: directory, options: .init(flushInterval: .seconds(3600), maxBufferedBytes: 8 << 20))
+    let writer = try SummaryWriter(
+        logdir: directory, options: .init(flushInterval: .seconds(3600), maxBufferedBytes: 8 << 20))
     let names = (0..<tags).map { "train/metric_\($0)" }
     let metadata = SummaryMetadata(pluginName: "scalars")
     for index in 0..<events {
@@ -97,7 +98,10 @@ private func writeScalarRun(to directory: String, events: Int, tags: Int, style:
         } else {
             let bits = value.bitPattern.littleEndian
             let tensor = TensorProto(
-                dtype: .float, tensorContent: [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24)])
+                dtype: .float,
+                tensorContent: [
+                    UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24),
+                ])
             try writer.add(
                 Event(
                     wallTime: 1_700_000_000 + Double(index) * 0.001, step: step,
