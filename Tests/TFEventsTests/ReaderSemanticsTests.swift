@@ -258,7 +258,8 @@ import Testing
             dtype: .double, shape: TensorShapeProto([2, 3]), doubleValues: [0, 1, 2, 1, 2, 3])
         #expect(
             PointDecoder.value(.tensor(tensor), kind: .histograms)
-                == .histogram([.init(left: 0, right: 1, count: 2), .init(left: 1, right: 2, count: 3)]))
+                == .histogram(
+                    Histogram(buckets: [.init(left: 0, right: 1, count: 2), .init(left: 1, right: 2, count: 3)])))
         let legacy = HistogramProto(
             min: -0.3, max: 2.5, num: 5, sum: 0, sumSquares: 0,
             bucketLimits: [-1, 0, 1, 2, 3, .greatestFiniteMagnitude],

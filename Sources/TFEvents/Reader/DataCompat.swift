@@ -5,7 +5,7 @@ enum ValueData {
     /// A legacy `simple_value`: TensorBoard stores it as a DT_FLOAT scalar.
     case float32(Float)
     /// A converted legacy histogram: TensorBoard stores it as a DT_FLOAT `[k, 3]` tensor.
-    case histogram([LogdirReader.HistogramBucket])
+    case histogram([Histogram.Bucket])
     /// A DT_STRING tensor built by a conversion (legacy image and audio, graphs, run metadata).
     case strings(shape: [Int64], values: [[UInt8]])
 
@@ -99,7 +99,7 @@ enum DataCompat {
 
     /// `_migrate_histogram_value`: drops the empty buckets at both ends, takes the inner edges from
     /// `bucket_limit`, uses `min` and `max` as the outer edges, and rounds everything to float32.
-    static func buckets(of histogram: HistogramProto) -> Result<[LogdirReader.HistogramBucket], ConversionFailure> {
+    static func buckets(of histogram: HistogramProto) -> Result<[Histogram.Bucket], ConversionFailure> {
         let counts = histogram.bucketCounts
         guard let start = counts.firstIndex(where: { $0 > 0 }), let end = counts.lastIndex(where: { $0 > 0 }) else {
             return .success([])
@@ -111,7 +111,7 @@ enum DataCompat {
                         + "bucket limits; TensorBoard cannot convert it either"))
         }
         func float32(_ value: Double) -> Double { Double(Float(value)) }
-        var buckets: [LogdirReader.HistogramBucket] = []
+        var buckets: [Histogram.Bucket] = []
         buckets.reserveCapacity(end - start + 1)
         for index in start...end {
             let left = index == start ? histogram.min : histogram.bucketLimits[index - 1]

@@ -31,7 +31,7 @@ extension LogdirReader {
             /// Histogram buckets in order: TF2's `[k, 3]` tensor, or a legacy `HistogramProto`
             /// converted as TensorBoard's Python loader does (empty outer buckets dropped, the
             /// first left edge and the last right edge replaced by `min` and `max`, float32).
-            case histogram([HistogramBucket])
+            case histogram(Histogram)
             /// Text: a string tensor of any rank, its elements in row-major order. Rank 0 is
             /// Markdown, rank 1 and 2 are tables. Invalid UTF-8 is repaired with U+FFFD.
             case text(shape: [Int], strings: [String])
@@ -45,23 +45,6 @@ extension LogdirReader {
                 if case .scalar(let value) = self { return value }
                 return nil
             }
-        }
-    }
-
-    /// One histogram bucket: the count of values in `[left, right)`.
-    public struct HistogramBucket: Sendable, Hashable {
-        /// The left edge.
-        public var left: Double
-        /// The right edge.
-        public var right: Double
-        /// The number of values (a weight, so not necessarily whole).
-        public var count: Double
-
-        /// Creates a bucket.
-        public init(left: Double, right: Double, count: Double) {
-            self.left = left
-            self.right = right
-            self.count = count
         }
     }
 }

@@ -29,9 +29,9 @@ enum PointDecoder {
         case .histograms:
             switch data {
             case .histogram(let buckets):
-                return .histogram(buckets)
+                return .histogram(Histogram(buckets: buckets))
             case .tensor(let tensor):
-                if let buckets = buckets(tensor) { return .histogram(buckets) }
+                if let buckets = buckets(tensor) { return .histogram(Histogram(buckets: buckets)) }
                 return .tensor(tensor)
             default:
                 return .tensor(data.tensor)
@@ -48,11 +48,11 @@ enum PointDecoder {
     }
 
     /// The buckets of a `[k, 3]` numeric tensor of `[left, right, count]` rows.
-    private static func buckets(_ tensor: TensorProto) -> [LogdirReader.HistogramBucket]? {
+    private static func buckets(_ tensor: TensorProto) -> [Histogram.Bucket]? {
         let dimensions = tensor.dimensions
         guard dimensions.count == 2, dimensions[1] == 3, let values = tensor.numericElements else { return nil }
         return stride(from: 0, to: values.count, by: 3).map {
-            LogdirReader.HistogramBucket(left: values[$0], right: values[$0 + 1], count: values[$0 + 2])
+            Histogram.Bucket(left: values[$0], right: values[$0 + 1], count: values[$0 + 2])
         }
     }
 

@@ -89,10 +89,10 @@ struct TensorBoardViewComparison {
     /// `histograms`: run → tag → `[{wall_time, step, buckets}]` (the dtype is not kept).
     var histograms: [String: Any] {
         section("histograms") { point in
-            guard case .histogram(let buckets) = point.value else { return ["not a histogram": "\(point.value)"] }
+            guard case .histogram(let histogram) = point.value else { return ["not a histogram": "\(point.value)"] }
             return [
                 "wall_time": point.wallTime, "step": point.step,
-                "buckets": buckets.map { [$0.left, $0.right, $0.count] },
+                "buckets": histogram.buckets.map { [$0.left, $0.right, $0.count] },
             ]
         }
     }
