@@ -157,6 +157,20 @@ import Testing
         #expect(series.pluginName == "scalars")
         #expect(series.metadata?.displayName == "first metadata")
         #expect(accumulator.steps(run: ".", tag: "t") == [0, 1, 2])
+        // The file's first value of the tag had no metadata, so TensorBoard's per-file conversion
+        // never gives the tag a data class, and its scalars plugin does not list it.
+        #expect(series.metadata?.dataClass == .unknown)
+        #expect(series.kind == .other)
+    }
+
+    @Test func pointsReadBeforeTheMetadataAreDecodedOnceItArrives() throws {
+        let scalar = TensorProto(dtype: .float, floatValues: [1])
+        let (accumulator, _) = try Self.read(
+            [EventFileBuilder.fileVersion(), EventFileBuilder.tensor("t", scalar, plugin: nil, step: 0)],
+            files: [[EventFileBuilder.fileVersion(), EventFileBuilder.tensor("t", scalar, plugin: "scalars", step: 1)]])
+        let series = try #require(accumulator.series(run: ".", tag: "t"))
+        #expect(series.kind == .scalars)
+        #expect(accumulator.scalars(run: ".", tag: "t").map(\.1) == [1, 1])
     }
 
     @Test func aTensorWithoutATagIsStoredUnderItsNodeName() throws {

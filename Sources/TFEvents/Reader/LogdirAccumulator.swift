@@ -47,7 +47,17 @@ public struct LogdirAccumulator: Sendable {
             }
             growRuns(to: series.run)
             if self.series[series.id].run < 0 { seriesByRun[series.run].append(series.id) }
+            let earlierKind = self.series[series.id].kind
             self.series[series.id] = series
+            if series.kind != earlierKind && !points[series.id].isEmpty {
+                // Metadata arrived after the series' first points, which were read as raw tensors:
+                // read them again as the series' plugin reads them (TensorBoard decodes at read time).
+                for index in points[series.id].indices {
+                    if case .tensor(let tensor) = points[series.id][index].value {
+                        points[series.id][index].value = PointDecoder.value(tensor, kind: series.kind)
+                    }
+                }
+            }
         case .point(let point):
             points[point.series].append(point)
         case .purge(let purge):

@@ -6,7 +6,10 @@ extension LogdirReader {
     public enum Item: Sendable, Hashable {
         /// A run was found, or its description changed (first wall time, file version, writer, graph).
         case run(Run)
-        /// A series was seen for the first time, or received its metadata.
+        /// A series was seen for the first time, or received its metadata. Points read before a
+        /// series has metadata are raw ``Point/Value/tensor(_:)`` values (writers put metadata on a
+        /// tag's first value, so this is rare); ``LogdirAccumulator`` decodes them again when it
+        /// arrives.
         case series(Series)
         /// A point of a series.
         case point(Point)
