@@ -2,7 +2,7 @@
 //
 // Scans a scalar-only log directory with LogdirReader and prints one JSON line per scan:
 // {"benchmark": "read", "style", "bytes", "events", "points", "seconds", "mb_per_s", "events_per_s",
-//  "peak_rss_mib"}. Without --logdir it first writes a run of N scalar events over K tags
+//  "peak_rss_mib"} (each scalar event is one point; the other events are the file_version records). Without --logdir it first writes a run of N scalar events over K tags
 // (legacy `simple_value` as tensorboardX and PyTorch write them, or TF2 DT_FLOAT tensors) into a
 // temporary directory, removed afterwards unless --keep. The peak RSS is VmHWM from
 // /proc/self/status, reset before each scan, so it covers the scan only.
@@ -60,6 +60,7 @@ func readBenchmark(_ arguments: [String]) throws {
         let start = benchmarkSeconds()
         let reader = try LogdirReader(logdir: directory, filesAreComplete: true)
         var points = 0
+        var otherEvents = 0
         var sum = 0.0
         var problems = 0
         while let item = reader.next() {
@@ -67,6 +68,8 @@ func readBenchmark(_ arguments: [String]) throws {
             case .point(let point):
                 points += 1
                 if case .scalar(let value) = point.value { sum += value }
+            case .runEvent:
+                otherEvents += 1
             case .problem:
                 problems += 1
             default:
@@ -78,8 +81,9 @@ func readBenchmark(_ arguments: [String]) throws {
         let megabytes = Double(bytes) / 1_000_000
         print(
             "{\"benchmark\": \"read\", \"style\": \"\(logdir == nil ? style : "given")\", \"bytes\": \(bytes), "
-                + "\"points\": \(points), \"seconds\": \(round3(seconds)), \"mb_per_s\": \(round3(megabytes / seconds)), "
-                + "\"points_per_s\": \(Int(Double(points) / seconds)), \"peak_rss_mib\": \(round3(peakRSSMiB()))}")
+                + "\"events\": \(points + otherEvents), \"points\": \(points), \"seconds\": \(round3(seconds)), \"mb_per_s\": \(round3(megabytes / seconds)), "
+                + "\"events_per_s\": \(Int(Double(points + otherEvents) / seconds)), \"peak_rss_mib\": \(round3(peakRSSMiB()))}"
+        )
     }
 }
 
