@@ -24,6 +24,9 @@ public struct TFRecordError: Error, Sendable, Hashable, CustomStringConvertible 
         case lengthCRCMismatch(stored: UInt32, computed: UInt32)
         /// The stored CRC of the payload does not match it: the payload is damaged.
         case dataCRCMismatch(stored: UInt32, computed: UInt32)
+        /// The length field verifies but claims more bytes than the reader's limit: no record of
+        /// that size can be valid, so the length is wrong even though its CRC matches.
+        case lengthTooLarge(length: UInt64, limit: UInt64)
         /// The payload has valid CRCs but is not an `Event` protobuf.
         case notAnEvent
         /// A system call failed.
@@ -40,6 +43,9 @@ public struct TFRecordError: Error, Sendable, Hashable, CustomStringConvertible 
         case .dataCRCMismatch(let stored, let computed):
             return "\(location): data CRC mismatch: stored \(hex(stored)), expected \(hex(computed)) "
                 + "(the masked CRC32C of the payload)"
+        case .lengthTooLarge(let length, let limit):
+            return "\(location): the length field verifies but claims \(length) bytes, more than the \(limit) a "
+                + "record can hold"
         case .notAnEvent:
             return "\(location): the record's payload is not a valid Event protobuf"
         case .io(let operation, let errno):

@@ -7,12 +7,17 @@
 /// a ``TFRecordError`` naming its offset and leaves the reader on it; ``skipDamage()`` then moves
 /// to the next position where a whole record verifies.
 ///
-/// The reader never allocates more than the file holds, whatever a length field claims.
+/// The reader never allocates more than the file holds, whatever a length field claims. A length
+/// field that verifies but claims more than ``maximumRecordLength`` bytes throws
+/// ``TFRecordError/Kind/lengthTooLarge(length:limit:)``; without a limit such a record is only
+/// ever "not complete yet".
 public final class TFRecordReader {
     /// The file being read.
     public let path: String
     /// The offset of the next record to read.
     public private(set) var offset: Int64
+    /// The largest payload length accepted, if any: longer records are damage, not an incomplete tail.
+    public let maximumRecordLength: UInt64?
 
     private let file: FileDescriptor
     private var closed = false
@@ -29,9 +34,14 @@ public final class TFRecordReader {
     static let chunkSize = 1 << 20
 
     /// Opens `path` for reading, starting at `offset` (the start of a record).
-    public init(path: String, offset: Int64 = 0) throws(TFRecordError) {
+    ///
+    /// - Parameter maximumRecordLength: When set, a verified length field claiming more than this is
+    ///   reported as damage rather than waited for. Event files use 2^31 - 1, since no protobuf
+    ///   message can be longer.
+    public init(path: String, offset: Int64 = 0, maximumRecordLength: UInt64? = nil) throws(TFRecordError) {
         self.path = path
         self.offset = offset
+        self.maximumRecordLength = maximumRecordLength
         do {
             file = try FileDescriptor.openForReading(path)
         } catch {
@@ -76,6 +86,9 @@ public final class TFRecordReader {
                 .lengthCRCMismatch(stored: header.stored, computed: header.computed), path: path, offset: offset)
         }
         let length = header.length
+        if let limit = maximumRecordLength, length > limit {
+            throw TFRecordError(.lengthTooLarge(length: length, limit: limit), path: path, offset: offset)
+        }
         // A length past what the file could hold cannot be satisfied yet; never allocate for it.
         guard length <= UInt64(Int64.max - offset) - UInt64(TFRecordFraming.overhead) else {
             knownEnd = max(knownEnd, try fileSize())
@@ -106,26 +119,32 @@ public final class TFRecordReader {
     /// After an error at ``offset``, moves to the next position where a length, its CRC and the
     /// payload's CRC all verify, and returns that offset; returns `nil` (staying put) when no such
     /// record exists in the bytes written so far. A later call resumes the scan where this one stopped.
+    ///
+    /// - Parameter final: Whether the file is complete. By default a position whose length verifies
+    ///   but whose payload is not all written yet stops the scan, since it may be a record being
+    ///   written; with `final` it is passed over like any other bad position. Also use `final`
+    ///   to look for good records after an incomplete tail once the writer is done.
     @discardableResult
-    public func skipDamage() throws(TFRecordError) -> Int64? {
+    public func skipDamage(final: Bool = false) throws(TFRecordError) -> Int64? {
         var candidate = max(scanFrom ?? offset + 1, offset + 1)
         while true {
             guard try ensureAvailable(Int64(TFRecordFraming.headerSize), at: candidate) else {
                 scanFrom = candidate
                 return nil
             }
-            if let total = try verifiedRecordSize(at: candidate) {
-                if total > 0 {
-                    offset = candidate
-                    scanFrom = nil
-                    return candidate
-                }
+            switch try verifiedRecordSize(at: candidate) {
+            case let total? where total > 0:
+                offset = candidate
+                scanFrom = nil
+                return candidate
+            case .some where !final:
                 // The length verifies but the payload is not all there: it may be a record still
                 // being written, so the scan must come back to it.
                 scanFrom = candidate
                 return nil
+            default:
+                candidate += 1
             }
-            candidate += 1
         }
     }
 
@@ -135,6 +154,7 @@ public final class TFRecordReader {
         let header = readHeader(at: position)
         let length: UInt64? = header.stored == header.computed ? header.length : nil
         guard let length else { return nil }
+        if let limit = maximumRecordLength, length > limit { return nil }
         guard length <= UInt64(Int64.max - position) - UInt64(TFRecordFraming.overhead) else { return nil }
         let total = Int64(length) + Int64(TFRecordFraming.overhead)
         guard try ensureAvailable(total, at: position) else { return 0 }

@@ -12,6 +12,9 @@ struct FileDescriptor: Sendable {
 
         /// Whether the call failed because the file already exists.
         var isAlreadyExists: Bool { errno == EEXIST }
+
+        /// Whether the call failed because the path does not exist.
+        var isNotFound: Bool { errno == ENOENT }
     }
 
     /// Opens `path` read-only.

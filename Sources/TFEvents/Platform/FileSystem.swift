@@ -31,3 +31,42 @@ enum FileSystem {
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }
+
+extension FileSystem {
+    /// What `stat` (which follows symbolic links) says about a path.
+    struct Status: Sendable, Hashable {
+        /// The device and inode: equal for two paths that reach the same file or directory.
+        var device: UInt64
+        var inode: UInt64
+        var isDirectory: Bool
+        var size: Int64
+    }
+
+    /// `stat` of `path`, following symbolic links.
+    static func status(_ path: String) throws(FileDescriptor.Failure) -> Status {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FileDescriptor.Failure(operation: "stat", errno: errno) }
+        return Status(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            isDirectory: (info.st_mode & S_IFMT) == S_IFDIR, size: Int64(info.st_size))
+    }
+
+    /// The names in the directory at `path`, without `.` and `..`, in no particular order.
+    static func contentsOfDirectory(_ path: String) throws(FileDescriptor.Failure) -> [String] {
+        guard let directory = opendir(path) else { throw FileDescriptor.Failure(operation: "opendir", errno: errno) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw FileDescriptor.Failure(operation: "readdir", errno: errno) }
+                return names
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+    }
+}

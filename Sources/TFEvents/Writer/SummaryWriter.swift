@@ -42,8 +42,9 @@ public final class SummaryWriter: Sendable {
         var buffer: [UInt8] = []
         var error: SummaryWriterError?
         var closed = false
-        /// Events written by ``close()`` just before the file is closed, in key order.
-        var closingEvents: [String: Event] = [:]
+        /// Events written by ``close()`` just before the file is closed, in key order; each is
+        /// made from the time of closing.
+        var closingEvents: [String: @Sendable (_ closeTime: Double) -> Event] = [:]
     }
 
     private struct Output {
@@ -141,7 +142,21 @@ public final class SummaryWriter: Sendable {
     func setClosingEvent(_ event: Event, key: String) throws(SummaryWriterError) {
         try pending.withLock { state throws(SummaryWriterError) in
             if state.closed { throw SummaryWriterError(.closed, path: path) }
-            state.closingEvents[key] = event
+            state.closingEvents[key] = { _ in event }
+        }
+    }
+
+    /// Arranges for the event `make` returns, given the wall time of closing, to be written when
+    /// the writer is closed, unless a closing event with `key` is already set. Returns whether
+    /// it was set.
+    func setClosingEventOnce(
+        key: String, _ make: @escaping @Sendable (_ closeTime: Double) -> Event
+    ) throws(SummaryWriterError) -> Bool {
+        try pending.withLock { state throws(SummaryWriterError) -> Bool in
+            if state.closed { throw SummaryWriterError(.closed, path: path) }
+            if state.closingEvents[key] != nil { return false }
+            state.closingEvents[key] = make
+            return true
         }
     }
 
@@ -207,8 +222,9 @@ public final class SummaryWriter: Sendable {
             let alreadyClosed = pending.withLock { state in
                 defer { state.closed = true }
                 if !state.closed {
-                    for key in state.closingEvents.keys.sorted() {
-                        TFRecordFraming.append(ProtobufEncoder.encode(state.closingEvents[key]!), to: &state.buffer)
+                    let now = ProcessInfo.wallTime()
+                    for (_, make) in state.closingEvents.sorted(by: { $0.key < $1.key }) {
+                        TFRecordFraming.append(ProtobufEncoder.encode(make(now)), to: &state.buffer)
                     }
                     state.closingEvents = [:]
                 }

@@ -15,6 +15,9 @@ var manifest = Manifest()
 
 try writeScalarRuns(logdir: logdir, manifest: &manifest)
 try writeImageRuns(logdir: logdir, blobs: logdir + "/../blobs", manifest: &manifest)
+try writeHistogramRuns(logdir: logdir, manifest: &manifest)
+try writeTextRuns(logdir: logdir, manifest: &manifest)
+try writeHParamsRuns(logdir: logdir, manifest: &manifest)
 
 if arguments.count == 4 {
     try writePNGSamples(to: arguments[3])

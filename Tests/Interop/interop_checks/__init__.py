@@ -6,6 +6,6 @@ A module provides:
   check_loader(ctx): checks with TensorBoard's Python loader;
   check_http(ctx, tb): checks with a running TensorBoard (tb.mode is "python" or "rust").
 """
-from . import images, scalars
+from . import histograms, hparams, images, scalars, text
 
-MODULES = [scalars, images]
+MODULES = [scalars, images, histograms, text, hparams]

@@ -6,6 +6,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "scalars": scalarWriteBenchmark,
     "png": pngBenchmark,
     "concurrent": concurrentWriteBenchmark,
+    "read": readBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,164 @@
+// tfevents-bench read [--events N] [--tags K] [--style legacy|tf2] [--logdir DIR] [--keep] [--repeat R]
+//
+// Scans a scalar-only log directory with LogdirReader and prints one JSON line per scan:
+// {"benchmark": "read", "style", "bytes", "events", "points", "seconds", "mb_per_s", "events_per_s",
+//  "peak_rss_mib"} (each scalar event is one point; the other events are the file_version records). Without --logdir it first writes a run of N scalar events over K tags
+// (legacy `simple_value` as tensorboardX and PyTorch write them, or TF2 DT_FLOAT tensors) into a
+// temporary directory, removed afterwards unless --keep. The peak RSS is VmHWM from
+// /proc/self/status, reset before each scan, so it covers the scan only.
+import Foundation
+import TFEvents
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+func readBenchmark(_ arguments: [String]) throws {
+    var events = 2_000_000
+    var tags = 10
+    var style = "legacy"
+    var logdir: String?
+    var keep = false
+    var repeats = 3
+    var remaining = arguments[...]
+    while let flag = remaining.popFirst() {
+        if flag == "--keep" {
+            keep = true
+            continue
+        }
+        guard let value = remaining.popFirst() else { throw ReadBenchmarkError("\(flag) needs a value") }
+        switch flag {
+        case "--events": events = try positive(value, flag)
+        case "--tags": tags = try positive(value, flag)
+        case "--repeat": repeats = try positive(value, flag)
+        case "--style":
+            guard ["legacy", "tf2"].contains(value) else { throw ReadBenchmarkError("--style is legacy or tf2") }
+            style = value
+        case "--logdir": logdir = value
+        default:
+            throw ReadBenchmarkError(
+                "unknown option \(flag); usage: read [--events N] [--tags K] [--style legacy|tf2] [--logdir DIR] "
+                    + "[--keep] [--repeat R]")
+        }
+    }
+
+    let directory: String
+    if let logdir {
+        directory = logdir
+    } else {
+        directory = NSTemporaryDirectory() + "tfevents-read-bench-\(getpid())"
+        try writeScalarRun(to: directory + "/run", events: events, tags: tags, style: style)
+        FileHandle.standardError.write(Data("wrote \(events) events to \(directory)\n".utf8))
+    }
+    defer {
+        if logdir == nil && !keep { try? FileManager.default.removeItem(atPath: directory) }
+    }
+    let bytes = try totalSize(of: directory)
+
+    for _ in 0..<repeats {
+        resetPeakRSS()
+        let start = benchmarkSeconds()
+        let reader = try LogdirReader(logdir: directory, filesAreComplete: true)
+        var points = 0
+        var otherEvents = 0
+        var sum = 0.0
+        var problems = 0
+        while let item = reader.next() {
+            switch item {
+            case .point(let point):
+                points += 1
+                if case .scalar(let value) = point.value { sum += value }
+            case .runEvent:
+                otherEvents += 1
+            case .problem:
+                problems += 1
+            default:
+                break
+            }
+        }
+        let seconds = benchmarkSeconds() - start
+        precondition(sum.isFinite && problems == 0, "unexpected data: sum \(sum), \(problems) problems")
+        let megabytes = Double(bytes) / 1_000_000
+        print(
+            "{\"benchmark\": \"read\", \"style\": \"\(logdir == nil ? style : "given")\", \"bytes\": \(bytes), "
+                + "\"events\": \(points + otherEvents), \"points\": \(points), \"seconds\": \(round3(seconds)), \"mb_per_s\": \(round3(megabytes / seconds)), "
+                + "\"events_per_s\": \(Int(Double(points + otherEvents) / seconds)), \"peak_rss_mib\": \(round3(peakRSSMiB()))}"
+        )
+    }
+}
+
+/// Writes `events` scalar events over `tags` tags with steps increasing per tag.
+private func writeScalarRun(to directory: String, events: Int, tags: Int, style: String) throws {
+    let writer = try SummaryWriter(
+        logdir: directory, options: .init(flushInterval: .seconds(3600), maxBufferedBytes: 8 << 20))
+    let names = (0..<tags).map { "train/metric_\($0)" }
+    let metadata = SummaryMetadata(pluginName: "scalars")
+    for index in 0..<events {
+        let step = Int64(index / tags)
+        let tag = names[index % tags]
+        let value = Float(1) / Float(index + 1)
+        if style == "legacy" {
+            try writer.addScalar(tag, Double(value), step: step, wallTime: 1_700_000_000 + Double(index) * 0.001)
+        } else {
+            let bits = value.bitPattern.littleEndian
+            let tensor = TensorProto(
+                dtype: .float,
+                tensorContent: [
+                    UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24),
+                ])
+            try writer.add(
+                Event(
+                    wallTime: 1_700_000_000 + Double(index) * 0.001, step: step,
+                    what: .summary(Summary(values: [.init(tag: tag, metadata: metadata, content: .tensor(tensor))]))))
+        }
+    }
+    try writer.close()
+}
+
+private func totalSize(of directory: String) throws -> Int64 {
+    var total: Int64 = 0
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return 0 }
+    while let name = enumerator.nextObject() as? String {
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/" + name)
+        if attributes[.type] as? FileAttributeType == .typeRegular {
+            total += (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        }
+    }
+    return total
+}
+
+/// Resets VmHWM to the current RSS (Linux 4.0+: writing 5 to clear_refs).
+private func resetPeakRSS() {
+    if let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
+        handle.write(Data("5".utf8))
+        try? handle.close()
+    }
+}
+
+/// VmHWM from /proc/self/status, in MiB.
+private func peakRSSMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? -1
+        return kilobytes / 1024
+    }
+    return -1
+}
+
+private func positive(_ value: String, _ flag: String) throws -> Int {
+    guard let number = Int(value), number > 0 else { throw ReadBenchmarkError("bad \(flag) \(value)") }
+    return number
+}
+
+private func benchmarkSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+private func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+private struct ReadBenchmarkError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,170 @@
+/// Reads every run of a TensorBoard log directory as a stream of typed items, following
+/// TensorBoard's own Python loader (`tensorboard --load_fast=false`) for what is a run, which
+/// points a series holds, and in which order.
+///
+/// ```swift
+/// let reader = try LogdirReader(logdir: "runs", filesAreComplete: true)
+/// while let item = reader.next() {
+///     if case .point(let point) = item, let value = point.value.scalar {
+///         print(reader.series(point.series).tag, point.step, value)
+///     }
+/// }
+/// ```
+///
+/// ``next()`` returns `nil` once everything written so far has been read. Calling it again later
+/// picks up what was written since: new runs, new files, and records appended to the files being
+/// read. Only new bytes are read. Memory stays bounded however many points there are: the reader
+/// keeps per-run and per-tag state, never points. ``LogdirAccumulator`` keeps the points for
+/// callers who want them.
+///
+/// ## Runs and files
+///
+/// A run is a directory that directly holds a file whose name contains `tfevents`, named by its
+/// path relative to the log directory (`.` for the log directory itself). Subdirectories are
+/// searched recursively, following symbolic links but entering each directory once. A run's files
+/// are read one after another in name order; the reader moves to the next file only when the
+/// current one has nothing more, and never returns to an earlier one. Names ending in
+/// `.profile-empty` are not read.
+///
+/// ## Steps and purges
+///
+/// Points are kept in file order, duplicates included, except that a restarted writer drops the
+/// points it orphaned. The reader announces this with a ``Item/purge(_:)`` item; points of the
+/// affected series that came before it, with a step at or above ``Purge/step``, are dropped:
+/// - If the run has a `file_version` of 2 or more (every current writer writes `brain.Event:2`
+///   first), a `SessionLog` `START` event purges every series of the run at its step, except the
+///   run's first `START`, which is its initial start. tensorboardX's `purge_step` writes such an event.
+/// - Otherwise, a summary event whose step is below the previous summary event's step purges the
+///   series of its own tags at its step.
+///
+/// ## Metadata and values
+///
+/// Legacy values are converted as TensorBoard converts them: `simple_value` becomes a `scalars`
+/// series, `Summary.Image` an `images` series, `HistogramProto` a `histograms` series (empty
+/// outer buckets dropped, float32), legacy audio an `audio` series. A tag's metadata comes from
+/// its first value that carries metadata in the run. A tensor value without a tag is stored under
+/// its `node_name`. Graphs appear as the series `__run_graph__` and tagged run metadata as a
+/// series of its tag, as in TensorBoard.
+///
+/// ## Damage and live files
+///
+/// An incomplete last record is taken to be still being written: it is read once it is complete.
+/// Set ``filesAreComplete`` when the writers are done to have it reported as `truncated` instead.
+/// A damaged record (bad length CRC, bad data CRC, impossible length) is reported as a
+/// ``Item/problem(_:)`` and reading goes on at the next position where a whole record verifies,
+/// so the good records after the damage are kept, where TensorBoard stops reading the file.
+public final class LogdirReader {
+    /// The log directory, as given.
+    public let logdir: String
+    /// Whether the event files are complete (their writers are done). When set, an incomplete
+    /// record at the end of a file is reported as a `truncated` problem and passed over instead of
+    /// being waited for. Leave it off to follow live files; set it for a final report.
+    public var filesAreComplete: Bool
+
+    /// Finds the runs at the start of each pass.
+    var scanner: LogdirScanner
+    private let table = SeriesTable()
+    private var loaders: [RunLoader] = []
+    private var runIDByPath: [String: Int] = [:]
+    private var queue: [Item] = []
+    private var queueIndex = 0
+    /// Run ids in the order the current pass reads them; `nil` between passes.
+    private var passOrder: [Int]?
+    private var passPosition = 0
+    private var reportedUnreadable: Set<String> = []
+
+    /// Opens a log directory.
+    ///
+    /// - Parameters:
+    ///   - logdir: The directory given to `tensorboard --logdir`.
+    ///   - filesAreComplete: See ``filesAreComplete``.
+    /// - Throws: ``LogdirReaderError`` when `logdir` does not exist, is not a directory or cannot
+    ///   be listed. Problems below it are reported as items instead.
+    public init(logdir: String, filesAreComplete: Bool = false) throws(LogdirReaderError) {
+        try LogdirScanner.validate(logdir)
+        self.logdir = logdir
+        self.scanner = LogdirScanner(logdir: logdir)
+        self.filesAreComplete = filesAreComplete
+    }
+
+    /// The next item, or `nil` when everything written so far has been read.
+    ///
+    /// After `nil`, the next call starts a new pass: the log directory is listed again and each run
+    /// continues where it stopped.
+    public func next() -> Item? {
+        while true {
+            if queueIndex < queue.count {
+                defer { queueIndex += 1 }
+                return queue[queueIndex]
+            }
+            if !queue.isEmpty {
+                queue.removeAll(keepingCapacity: true)
+                queueIndex = 0
+            }
+            guard let order = passOrder else {
+                startPass()
+                continue
+            }
+            guard passPosition < order.count else {
+                passOrder = nil
+                return nil
+            }
+            if !loaders[order[passPosition]].advance(final: filesAreComplete, into: &queue) {
+                passPosition += 1
+            }
+        }
+    }
+
+    /// The runs found so far, by ``Run/id``.
+    public var runs: [Run] { loaders.map(\.run) }
+
+    /// The series with the given ``Series/id``.
+    public func series(_ id: Int) -> Series { table.all[id] }
+
+    /// The series found so far, by ``Series/id``.
+    public var allSeries: [Series] { table.all }
+
+    /// Calls `body` with every point of `purge`'s run that is still part of its series just after
+    /// `purge`: the points read before it that no purge so far drops, in order.
+    ///
+    /// This lets a consumer that keeps running statistics instead of points handle the (rare)
+    /// purge: reset the affected series, feed them these points, and go on with ``next()``. The run
+    /// is read again from its start up to the event that caused the purge; nothing is reported.
+    public func replaySurvivingPoints<E: Error>(before purge: Purge, _ body: (Point) throws(E) -> Void) throws(E) {
+        try loaders[purge.run].replaySurvivingPoints(before: purge, final: filesAreComplete, body)
+    }
+
+    /// Lists the log directory: adds new runs (announcing them) and refreshes every run's files.
+    private func startPass() {
+        let scan = scanner.scan()
+        var stillUnreadable: Set<String> = []
+        for (path, failure) in scan.unreadable {
+            stillUnreadable.insert(path)
+            guard !reportedUnreadable.contains(path) else { continue }
+            queue.append(
+                .problem(
+                    Problem(
+                        kind: .io, path: path,
+                        message: "cannot list the directory: \(SystemError.message(for: failure.errno)) "
+                            + "(errno \(failure.errno)); runs below it are not read")))
+        }
+        reportedUnreadable = stillUnreadable
+        var order: [Int] = []
+        for directory in scan.runs.sorted(by: { LogdirScanner.byteOrder($0.name, $1.name) }) {
+            let id: Int
+            if let known = runIDByPath[directory.path] {
+                id = known
+            } else {
+                id = loaders.count
+                let run = Run(id: id, name: directory.name, path: directory.path)
+                loaders.append(RunLoader(processor: RunProcessor(run: run, table: table)))
+                runIDByPath[directory.path] = id
+                queue.append(.run(run))
+            }
+            loaders[id].update(files: directory.files)
+            order.append(id)
+        }
+        passOrder = order
+        passPosition = 0
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import TFEvents
+
+/// Every fixture log directory, read by ``LogdirReader``, against what TensorBoard's Python
+/// loader made of it (`<name>.tensorboard.json`, see Fixtures/README.md).
+@Suite struct ReaderFixtureTests {
+    /// The runs where this reader recovers records past damage that TensorBoard stops at: there
+    /// its scalars must be a superset of TensorBoard's (checked in ``ReaderDamageTests``).
+    static let recoveredRuns: [String: Set<String>] = [
+        "damaged_data_crc": ["damaged", "damaged_then_good"],
+        "damaged_length_crc": ["damaged", "damaged_then_good"],
+    ]
+
+    static func read(_ name: String, filesAreComplete: Bool = true) throws -> LogdirAccumulator {
+        let reader = try LogdirReader(logdir: Fixtures.logdir(name), filesAreComplete: filesAreComplete)
+        var accumulator = LogdirAccumulator()
+        accumulator.read(reader)
+        return accumulator
+    }
+
+    @Test(arguments: Fixtures.logdirNames)
+    func runsAndRunInfoMatchTensorBoard(_ name: String) throws {
+        let view = try Fixtures.tensorboardView(name)
+        let ours = TensorBoardViewComparison(accumulator: try Self.read(name))
+        #expect(ours.runs == view["runs"].array.compactMap(\.string))
+        for run in ours.runs {
+            #expect(JSONValue(ours.runInfo(run)) == view["run_info"][run], "run_info of \(run)")
+        }
+        // The files each run reads: every `tfevents` file, in name order.
+        for directory in LogdirScanner(logdir: Fixtures.logdir(name)).scan().runs {
+            #expect(
+                directory.files.map(\.name) == view["run_files"][directory.name].array.compactMap(\.string),
+                "files of \(directory.name)")
+        }
+    }
+
+    @Test(arguments: Fixtures.logdirNames)
+    func tagsAndMetadataMatchTensorBoard(_ name: String) throws {
+        let view = try Fixtures.tensorboardView(name)
+        let ours = TensorBoardViewComparison(accumulator: try Self.read(name))
+        let recovered = Self.recoveredRuns[name] ?? []
+        for run in ours.runs {
+            var expected = view["tags"][run]
+            var actual = JSONValue(ours.tags(run))
+            if recovered.contains(run) {
+                // More points than TensorBoard; the point lists are compared in ReaderDamageTests.
+                expected = Self.removingPointCounts(expected)
+                actual = Self.removingPointCounts(actual)
+            }
+            #expect(actual == expected, "tags of \(run)")
+        }
+        #expect(JSONValue(ours.pluginTags) == view["plugin_tags"], "plugin_tags")
+    }
+
+    @Test(arguments: Fixtures.logdirNames)
+    func scalarPointsMatchTensorBoardExactly(_ name: String) throws {
+        let view = try Fixtures.tensorboardView(name)
+        let ours = TensorBoardViewComparison(accumulator: try Self.read(name)).scalars
+        let expected = TensorBoardViewComparison.scalars(fromView: view)
+        let recovered = Self.recoveredRuns[name] ?? []
+        #expect(Set(ours.keys) == Set(expected.keys))
+        for (run, tags) in expected where !recovered.contains(run) {
+            #expect(Set(ours[run]?.keys ?? [:].keys) == Set(tags.keys), "scalar tags of \(run)")
+            for (tag, points) in tags {
+                let actual = ours[run]?[tag] ?? []
+                #expect(
+                    TensorBoardViewComparison.sameScalars(actual, points),
+                    "scalars of \(run)/\(tag): ours \(actual), TensorBoard \(points)")
+            }
+        }
+    }
+
+    @Test(arguments: Fixtures.logdirNames)
+    func otherPluginsMatchTensorBoard(_ name: String) throws {
+        let view = try Fixtures.tensorboardView(name)
+        let ours = TensorBoardViewComparison(accumulator: try Self.read(name))
+        #expect(JSONValue(ours.histograms) == view["histograms"].removing("dtype"), "histograms")
+        #expect(JSONValue(ours.images) == view["images"].removing("mime_type"), "images")
+        #expect(JSONValue(ours.text) == view["text"].removing("html"), "text")
+        #expect(JSONValue(ours.audio) == view["audio"], "audio")
+        #expect(JSONValue(ours.prCurves) == view["pr_curves"], "pr_curves")
+        #expect(JSONValue(ours.hparams) == view["hparams"], "hparams")
+        #expect(
+            JSONValue(ours.customScalarPoints) == view["custom_scalars"].removing("layout"),
+            "custom_scalars")
+        #expect(view["other_tensors"] == .object([:]))
+    }
+
+    @Test func everyFixtureIsCovered() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.logdirs)
+            .filter { $0.hasSuffix(".tensorboard.json") }
+            .map { String($0.dropLast(".tensorboard.json".count)) }
+        #expect(Set(names) == Set(Fixtures.logdirNames))
+    }
+
+    static func removingPointCounts(_ value: JSONValue) -> JSONValue { value.removing("points") }
+}
