@@ -167,3 +167,12 @@ extension ProtobufCodecTests {
         #expect(payload.withUnsafeBytes { OneofCoalescer.coalesceEvent($0) } == nil)
     }
 }
+
+extension ProtobufCodecTests {
+    @Test func publicSerializationRoundTripsAndRejectsGarbage() throws {
+        let event = Event(wallTime: 3, step: 4, what: .fileVersion("brain.Event:2"))
+        #expect(try Event(serializedBytes: event.serializedBytes()) == event)
+        let error = #expect(throws: EventDecodingError.self) { try Event(serializedBytes: [0xff]) }
+        #expect(error?.description == "1 bytes are not a valid Event protobuf message")
+    }
+}
