@@ -7,6 +7,7 @@ import Glibc
 let benchmarks: [String: ([String]) throws -> Void] = [
     "scalars": scalarWriteBenchmark,
     "png": pngBenchmark,
+    "histograms": histogramBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
