@@ -13,6 +13,10 @@ Every number is written as Python's repr (shortest round-trip form), as a string
 side parses it exactly. Usage (needs tensorboard==2.21.0, tensorboardX==2.6.5, numpy):
 
     python Scripts/histogram_reference.py > Fixtures/histograms/reference.json
+
+For a wider comparison, `--random N` writes N random inputs instead (mixtures of scales, signs,
+ties, edge values and non-finite values); check them with
+`TFEVENTS_HISTOGRAM_REFERENCE=/tmp/random.json swift test --filter HistogramReferenceTests`.
 """
 import json
 import math
@@ -81,7 +85,38 @@ def case(name, values, float32=False, edges=()):
     }
 
 
+def random_cases(count):
+    rng = np.random.default_rng(count)
+    cases = []
+    for i in range(count):
+        n = int(rng.choice([1, 2, 3, 10, 100, 1000]))
+        kind = i % 6
+        if kind == 0:
+            values = rng.normal(rng.uniform(-1e3, 1e3), 10 ** rng.uniform(-12, 12), n)
+        elif kind == 1:
+            values = rng.choice([-1.0, 1.0], n) * 10 ** rng.uniform(-15, 22, n)
+        elif kind == 2:
+            values = rng.integers(-3, 4, n) * 10.0 ** int(rng.integers(-13, 20))
+        elif kind == 3:
+            values = rng.choice(BINS, n) * rng.choice([1.0, 1.0 + 1e-16, 1.0 - 1e-16], n)
+        elif kind == 4:
+            values = rng.uniform(-1, 1, n)
+            values[rng.random(n) < 0.2] = rng.choice([math.nan, math.inf, -math.inf])
+        else:
+            values = rng.exponential(10 ** rng.uniform(-10, 10), n) * rng.choice([-1.0, 1.0])
+        float32 = bool(rng.random() < 0.3)
+        lo, hi = np.sort(rng.normal(0, 10 ** rng.uniform(-3, 3), 2))
+        edges = np.unique(np.concatenate([[lo, hi], rng.uniform(lo, hi, int(rng.integers(0, 12)))])).tolist()
+        cases.append(case(f"random_{i}", values, float32=float32, edges=[edges] if len(edges) >= 2 else []))
+    return cases
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--random":
+        json.dump({"generator": "Scripts/histogram_reference.py --random", "cases": random_cases(int(sys.argv[2]))},
+                  sys.stdout, separators=(",", ":"))
+        sys.stdout.write("\n")
+        return
     rng = np.random.default_rng(20240521)
     cases = []
     normal = rng.normal(0, 1, 1000)

@@ -90,6 +90,26 @@ import Testing
         #expect(histogram.nonFiniteCount == 1)
     }
 
+    @Test func explicitEdgesAgreeWithABinarySearchWhateverTheirSpacing() throws {
+        var random = SplitMix(seed: 11)
+        let values = (0..<3000).map { _ in random.nextDouble() * 24 - 12 }
+        let edgeSets: [[Double]] = [
+            (0...40).map { Double($0) / 2 - 10 },  // evenly spaced
+            [-10, -9.99, -5, -1, -0.5, 0, 0.001, 3, 7, 7, 7, 11],  // uneven, with repeats
+            [-1e308, -1, 0, 1, 1e308],  // spanning more than the largest double
+            [-12, 12],
+        ]
+        for edges in edgeSets {
+            let histogram = try Histogram(values, bucketing: .edges(edges))
+            var expected = [Double](repeating: 0, count: edges.count - 1)
+            for x in values where x >= edges.first! && x <= edges.last! {
+                let bucket = x == edges.last! ? edges.count - 2 : edges.lastIndex { $0 <= x }!
+                expected[bucket] += 1
+            }
+            #expect(histogram.buckets.map(\.count) == expected, "\(edges)")
+        }
+    }
+
     @Test func explicitEdgesWithNoValues() throws {
         let histogram = try Histogram([Float](), bucketing: .edges([0, 0.5, 1]))
         #expect(Self.rows(histogram) == [[0, 0.5, 0], [0.5, 1, 0]])

@@ -12,7 +12,7 @@
 /// **Values that fall in no bucket.** NaN and ±infinity are never put in a bucket: they have no
 /// place on the axis, and TensorFlow's own bucketing turns every edge into NaN when it meets one.
 /// They are counted in ``nonFiniteCount`` instead, so you can see (or log) how many there were.
-/// Finite values outside explicit edges (or beyond about ±9.6e19 for ``Bucketing/tensorboardX``)
+/// Finite values outside explicit edges (or beyond about ±9.9e19 for ``Bucketing/tensorboardX``)
 /// are dropped, as `numpy.histogram` drops them, and counted in ``outOfRangeCount``.
 ///
 /// **No values.** With no finite value, TensorFlow's bucketing gives its usual buckets, every one

@@ -24,17 +24,7 @@ enum HistogramBucketer {
     // MARK: TensorFlow 2: equal widths from min to max
 
     static func equalWidth<T: BinaryFloatingPoint>(_ values: UnsafeBufferPointer<T>, bucketCount n: Int) -> Histogram {
-        var low = T.infinity
-        var high = -T.infinity
-        var nonFinite = 0
-        for x in values {
-            if x.isFinite {
-                low = Swift.min(low, x)
-                high = Swift.max(high, x)
-            } else {
-                nonFinite += 1
-            }
-        }
+        let (low, high, nonFinite) = finiteRange(values)
         let finiteCount = values.count - nonFinite
         guard finiteCount > 0 else {
             // TensorFlow 2 writes all-zero rows for empty input.
@@ -60,12 +50,14 @@ enum HistogramBucketer {
         let lastIndex = Double(n - 1)
         var counts = [Int](repeating: 0, count: n)
         counts.withUnsafeMutableBufferPointer { counts in
+            // The quotient is never negative (x >= min), so truncating is flooring, without a
+            // call to floor() on targets that lack a rounding instruction.
             @inline(__always) func add(_ quotient: Double) {
-                counts[Int(Swift.min(quotient.rounded(.down), lastIndex))] += 1
+                counts[Int(Swift.min(quotient, lastIndex))] += 1
             }
             if range.isFinite && width > 0 {
                 if nonFinite == 0 {
-                    for x in values { add((Double(x) - minimum) / width) }
+                    countAllFinite(values, minimum: minimum, width: width, into: counts)
                 } else {
                     for x in values where x.isFinite { add((Double(x) - minimum) / width) }
                 }
@@ -95,6 +87,71 @@ enum HistogramBucketer {
             nonFiniteCount: nonFinite, outOfRangeCount: 0)
     }
 
+    /// The hot loop of ``equalWidth(_:bucketCount:)``: every value finite, the width normal.
+    /// Four sets of counters, summed at the end, keep runs of equal buckets (the common case:
+    /// most values sit in a few central buckets) from waiting on one another's increments.
+    static func countAllFinite<T: BinaryFloatingPoint>(
+        _ values: UnsafeBufferPointer<T>, minimum: Double, width: Double, into counts: UnsafeMutableBufferPointer<Int>
+    ) {
+        let n = counts.count
+        let lastIndex = Double(n - 1)
+        let lanes = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4 * n)
+        defer { lanes.deallocate() }
+        lanes.initialize(repeating: 0)
+        guard let base = lanes.baseAddress else { return }
+        let (lane1, lane2, lane3) = (base + n, base + 2 * n, base + 3 * n)
+        @inline(__always) func index(_ x: T) -> Int {
+            Int(Swift.min((Double(x) - minimum) / width, lastIndex))
+        }
+        var i = 0
+        let count = values.count
+        while i + 4 <= count {
+            base[index(values[i])] &+= 1
+            lane1[index(values[i + 1])] &+= 1
+            lane2[index(values[i + 2])] &+= 1
+            lane3[index(values[i + 3])] &+= 1
+            i += 4
+        }
+        while i < count {
+            base[index(values[i])] &+= 1
+            i += 1
+        }
+        for bucket in 0..<n {
+            counts[bucket] = base[bucket] &+ lane1[bucket] &+ lane2[bucket] &+ lane3[bucket]
+        }
+    }
+
+    /// The smallest and the largest finite value (`+inf` and `-inf` when there are none) and the
+    /// number of values that are not finite.
+    static func finiteRange<T: BinaryFloatingPoint>(_ values: UnsafeBufferPointer<T>) -> (T, T, Int) {
+        // A branch-free pass first, which the compiler vectorizes: comparisons with NaN are false,
+        // so NaN is never taken as the minimum or maximum, and only NaN differs from itself.
+        var low = T.infinity
+        var high = -T.infinity
+        var nanCount = 0
+        for x in values {
+            low = x < low ? x : low
+            high = x > high ? x : high
+            nanCount &+= x != x ? 1 : 0
+        }
+        if low > -T.infinity && high < T.infinity {
+            return (low, high, nanCount)
+        }
+        // Infinities among the values: the careful pass.
+        low = T.infinity
+        high = -T.infinity
+        var nonFinite = 0
+        for x in values {
+            if x.isFinite {
+                low = Swift.min(low, x)
+                high = Swift.max(high, x)
+            } else {
+                nonFinite += 1
+            }
+        }
+        return (low, high, nonFinite)
+    }
+
     // MARK: Explicit edges, numpy.histogram's rules
 
     static func validate(_ edges: [Double]) throws(SummaryWriterError) {
@@ -118,6 +175,9 @@ enum HistogramBucketer {
         var outOfRange = 0
         let first = edges[0]
         let last = edges[bucketCount]
+        // Where x would be if the edges were evenly spaced: right for evenly spaced edges (the
+        // usual case) or a neighbour, checked against the real edges; a binary search otherwise.
+        let guessScale = last > first ? Double(bucketCount) / (last - first) : 0
         edges.withUnsafeBufferPointer { edges in
             counts.withUnsafeMutableBufferPointer { counts in
                 for value in values {
@@ -134,7 +194,22 @@ enum HistogramBucketer {
                         counts[bucketCount - 1] += 1  // the last bucket is closed
                         continue
                     }
-                    // The bucket is the last edge <= x: one before the first edge > x.
+                    // The bucket is the last edge <= x: the one with edges[b] <= x < edges[b + 1].
+                    let offset = (x - first) * guessScale  // NaN when the edges span more than a Double
+                    let guess = offset < Double(bucketCount - 1) ? Int(offset) : bucketCount - 1
+                    if edges[guess] <= x {
+                        if x < edges[guess + 1] {
+                            counts[guess] += 1
+                            continue
+                        }
+                        if guess + 2 <= bucketCount && x < edges[guess + 2] {
+                            counts[guess + 1] += 1
+                            continue
+                        }
+                    } else if guess > 0 && edges[guess - 1] <= x {
+                        counts[guess - 1] += 1
+                        continue
+                    }
                     var low = 0
                     var high = bucketCount
                     while low < high {
@@ -167,15 +242,20 @@ enum HistogramBucketer {
     /// All of tensorboardX's edges: the negated positive ones in increasing order, 0, the positive ones.
     static let tensorboardXEdges: [Double] = positiveEdges.reversed().map { -$0 } + [0] + positiveEdges
 
-    /// For each binary exponent `e` from that of the first positive edge on, the index of the
-    /// first positive edge `>= 2^e`: where a search for a value with exponent `e` starts. Edges grow
-    /// by 1.1, so about 7 of them share an exponent and the search that follows is short.
-    static let exponentStarts: [Int] = {
-        let firstExponent = positiveEdges[0].exponent
-        let lastExponent = positiveEdges[positiveEdges.count - 1].exponent + 1
-        return (firstExponent...lastExponent).map { exponent in
-            let power = Double(sign: .plus, exponent: exponent, significand: 1)
-            return positiveEdges.firstIndex { $0 >= power } ?? positiveEdges.count
+    /// A positive normal double's exponent and top three significand bits, which grow with it:
+    /// each key covers a range of values whose ends differ by a factor of at most 2^(1/8) < 1.1,
+    /// so at most one edge falls inside it.
+    @inline(__always)
+    static func searchKey(_ y: Double) -> Int { Int(truncatingIfNeeded: y.bitPattern >> 49) }
+
+    /// For each ``searchKey(_:)`` from that of the first positive edge on, the index of the first
+    /// positive edge `>=` the smallest value with that key: where the search for a value starts.
+    static let searchStarts: [Int] = {
+        let firstKey = searchKey(positiveEdges[0])
+        let lastKey = searchKey(positiveEdges[positiveEdges.count - 1]) + 1
+        return (firstKey...lastKey).map { key in
+            let smallest = Double(bitPattern: UInt64(key) << 49)
+            return positiveEdges.firstIndex { $0 >= smallest } ?? positiveEdges.count
         }
     }()
 
@@ -186,14 +266,14 @@ enum HistogramBucketer {
         var nonFinite = 0
         var outOfRange = 0
         positiveEdges.withUnsafeBufferPointer { positive in
-            exponentStarts.withUnsafeBufferPointer { starts in
+            searchStarts.withUnsafeBufferPointer { starts in
                 counts.withUnsafeMutableBufferPointer { counts in
                     let smallest = positive[0]
                     let largest = positive[k - 1]
-                    let firstExponent = smallest.exponent
+                    let firstKey = searchKey(smallest)
                     // The first positive edge >= y (orEqual) or > y, for smallest <= y <= largest.
                     @inline(__always) func firstEdge(above y: Double, orEqual: Bool) -> Int {
-                        var index = starts[Int(y.exponent - firstExponent)]
+                        var index = starts[searchKey(y) - firstKey]
                         while index < k && (positive[index] < y || (!orEqual && positive[index] == y)) {
                             index += 1
                         }

@@ -8,12 +8,18 @@ import TFEvents
 func writeHParamsRuns(logdir: String, manifest: inout Manifest) throws {
     let base = 1_700_000_000.0
     let sessions: [(run: String, hparams: [String: HParamValue], metrics: [String: Double], later: [Double])] = [
-        ("hparams/adam_small", ["optimizer": "adam", "lr": 0.001, "batch": 32, "augment": true],
-         ["hparam/accuracy": 0.93, "hparam/loss": 0.21], []),
-        ("hparams/sgd_large", ["optimizer": "sgd", "lr": 0.1, "batch": 256, "augment": false],
-         ["hparam/loss": 0.5], [0.61, 0.7, 0.72]),
-        ("hparams/adam_dropout", ["optimizer": "adam", "lr": 0.0003, "batch": 64, "augment": true, "dropout": 0.25],
-         [:], [0.8, 0.88]),
+        (
+            "hparams/adam_small", ["optimizer": "adam", "lr": 0.001, "batch": 32, "augment": true],
+            ["hparam/accuracy": 0.93, "hparam/loss": 0.21], []
+        ),
+        (
+            "hparams/sgd_large", ["optimizer": "sgd", "lr": 0.1, "batch": 256, "augment": false],
+            ["hparam/loss": 0.5], [0.61, 0.7, 0.72]
+        ),
+        (
+            "hparams/adam_dropout",
+            ["optimizer": "adam", "lr": 0.0003, "batch": 64, "augment": true, "dropout": 0.25], [:], [0.8, 0.88]
+        ),
     ]
     for (index, session) in sessions.enumerated() {
         let start = base + Double(index) * 100

@@ -25,8 +25,10 @@ func writeTextRuns(logdir: String, manifest: inout Manifest) throws {
         try record(
             "notes/markdown", "# Step \(step)\n\n**bold** and *emphasis*\n\n- first\n- second\n\n`code`",
             step: Int64(step), wallTime: base + Double(step),
-            contains: ["<h1>Step \(step)</h1>", "<strong>bold</strong>", "<em>emphasis</em>", "<li>first</li>",
-                       "<code>code</code>"])
+            contains: [
+                "<h1>Step \(step)</h1>", "<strong>bold</strong>", "<em>emphasis</em>", "<li>first</li>",
+                "<code>code</code>",
+            ])
     }
 
     let table = MarkdownTable(

@@ -7,6 +7,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "png": pngBenchmark,
     "concurrent": concurrentWriteBenchmark,
     "read": readBenchmark,
+    "histograms": histogramBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
