@@ -9,9 +9,12 @@ venv=$(Scripts/python-venv.sh)
 
 swift build --product InteropWriter
 swift build --product TestWriter
+swift build --product tfevents
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .build/debug/InteropWriter "$work/logdir" "$work/manifest.json" "$work/png"
 "$venv/bin/python" Tests/Interop/check_png.py "$work/png"
 "$venv/bin/python" Tests/Interop/check_tensorboard.py "$work/logdir" "$work/manifest.json"
 "$venv/bin/python" Tests/Interop/check_crash_safety.py .build/debug/TestWriter 50
+.build/debug/tfevents demo "$work/demo" --steps 120 >/dev/null
+"$venv/bin/python" Tests/Interop/check_demo.py "$work/demo" 120

@@ -1,9 +1,11 @@
 import Foundation
 import TFEvents
 
-/// A simulated training job whose curves look like the real thing: exponential loss decay
-/// towards a floor that depends on the learning rate, noise, a cosine learning-rate schedule
-/// with warm-up, and a validation pass every 10 steps.
+/// A simulated training job that looks like the real thing in every TensorBoard tab: loss and
+/// accuracy curves (exponential decay towards a floor that depends on the learning rate, noise,
+/// a cosine learning-rate schedule with warm-up, a validation pass every 10 steps), weight
+/// histograms that drift and spread, reconstructions that sharpen out of noise, Markdown notes
+/// and a results table, and the run's hyperparameters.
 struct DemoRun {
     let name: String
     let learningRate: Double
@@ -28,6 +30,16 @@ struct DemoRun {
         let writer = try SummaryWriter(logdir: directory + "/" + name)
         // Back-date the run so its wall times look like a job that just finished, 0.5 s a step.
         let start = Date().timeIntervalSince1970 - Double(steps) * 0.5
+        try writer.addHParams(
+            [
+                "learning_rate": .number(learningRate), "optimizer": "sgd", "batch_size": 64,
+                "augmentation": .bool(learningRate < 0.05),
+            ], step: 0, wallTime: start)
+        try writer.addText(
+            "notes",
+            "Simulated training run with learning rate **\(learningRate)**: loss decays exponentially "
+                + "towards a floor that grows with the rate; the schedule is cosine with a 10% warm-up.",
+            step: 0, wallTime: start)
         // A higher rate learns faster but settles on a higher floor.
         let speed = 40 * learningRate / 0.1
         let floor = 0.05 + learningRate * 1.5
@@ -50,9 +62,74 @@ struct DemoRun {
                     step: Int64(step), wallTime: wall + 0.2)
                 finalLoss = validationLoss
                 finalAccuracy = validationAccuracy
+                // Weights spread out from their initialization and their mean drifts as training goes on.
+                let weights = (0..<1_000).map { _ in Float(0.05 * progress + random.normal() * (0.02 + 0.1 * progress)) }
+                try writer.addHistogram("weights/dense", values: weights, step: Int64(step), wallTime: wall + 0.3)
+            }
+            if step % (max(steps / 5, 1)) == 0 || step == steps - 1 {
+                try writer.addImages(
+                    "samples/reconstruction", DemoImages.reconstructions(progress: progress, random: &random),
+                    step: Int64(step), wallTime: wall + 0.4)
             }
         }
+        try writer.addTable(
+            "results", header: ["metric", "value"],
+            rows: [
+                ["learning rate", "\(learningRate)"], ["steps", "\(steps)"],
+                ["validation loss", String(format: "%.4f", finalLoss)],
+                ["validation accuracy", String(format: "%.4f", finalAccuracy)],
+            ], step: Int64(steps - 1), wallTime: start + Double(steps) * 0.5)
         try writer.close()
+    }
+}
+
+/// Images that look like something: three 32x32 digit-like glyphs that emerge from noise as
+/// training progresses, the way a model's reconstructions sharpen.
+enum DemoImages {
+    /// Seven-segment masks of the digits 0 to 9 (segments a to g).
+    private static let segments: [[Bool]] = [
+        [true, true, true, true, true, true, false], [false, true, true, false, false, false, false],
+        [true, true, false, true, true, false, true], [true, true, true, true, false, false, true],
+        [false, true, true, false, false, true, true], [true, false, true, true, false, true, true],
+        [true, false, true, true, true, true, true], [true, true, true, false, false, false, false],
+        [true, true, true, true, true, true, true], [true, true, true, true, false, true, true],
+    ]
+
+    static func reconstructions(progress: Double, random: inout SplitMix64) throws -> [ImageData] {
+        try [3, 5, 8].map { digit in
+            try ImageData(pixels: glyph(digit, clarity: progress, random: &random), width: 32, height: 32, channels: 3)
+        }
+    }
+
+    /// An RGB glyph: a warm digit on a cool gradient, blended with noise by `1 - clarity`.
+    private static func glyph(_ digit: Int, clarity: Double, random: inout SplitMix64) -> [Float] {
+        var pixels = [Float](repeating: 0, count: 32 * 32 * 3)
+        for y in 0..<32 {
+            for x in 0..<32 {
+                let on = isLit(digit, x: x, y: y)
+                let base: [Double] = on ? [1.0, 0.75, 0.2] : [0.1, 0.15 + Double(y) / 80, 0.35 + Double(x) / 90]
+                for c in 0..<3 {
+                    let noisy = base[c] * clarity + random.uniform() * (1 - clarity)
+                    pixels[(y * 32 + x) * 3 + c] = Float(noisy)
+                }
+            }
+        }
+        return pixels
+    }
+
+    private static func isLit(_ digit: Int, x: Int, y: Int) -> Bool {
+        let lit = segments[digit]
+        let horizontal = x >= 9 && x <= 22
+        let left = x >= 7 && x <= 9
+        let right = x >= 22 && x <= 24
+        let top = y >= 4 && y <= 6
+        let middle = y >= 15 && y <= 17
+        let bottom = y >= 26 && y <= 28
+        let upper = y >= 5 && y <= 16
+        let lower = y >= 16 && y <= 27
+        return (lit[0] && top && horizontal) || (lit[1] && right && upper) || (lit[2] && right && lower)
+            || (lit[3] && bottom && horizontal) || (lit[4] && left && lower) || (lit[5] && left && upper)
+            || (lit[6] && middle && horizontal)
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import TFEvents
 
 @Suite struct DemoTests {
-    @Test func demoWritesThreeRunsOfCurvesAndSaysHowToViewThem() throws {
+    @Test func demoWritesThreeRunsOfEveryKindAndSaysHowToViewThem() throws {
         let directory = temporaryPath("demo")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let result = try runTFEvents(["demo", directory, "--steps", "40"])
@@ -19,9 +19,13 @@ import Testing
             #expect(files.count == 1 && files[0].contains("tfevents"))
             let reader = try TFRecordReader(path: directory + "/" + run + "/" + files[0])
             var steps: [String: [Int64]] = [:]
+            var plugins: [String: Set<String>] = [:]
             while let record = try reader.next() {
                 let event = try #require(ProtobufDecoder.decodeEvent(record.payload))
                 for value in event.summary?.values ?? [] {
+                    if let plugin = value.metadata?.pluginData?.pluginName {
+                        plugins[plugin, default: []].insert(value.tag)
+                    }
                     guard case .simpleValue(let number) = value.content else { continue }
                     #expect(number.isFinite)
                     steps[value.tag, default: []].append(event.step)
@@ -30,6 +34,10 @@ import Testing
             #expect(steps["train/loss"] == (0..<40).map { Int64($0) })
             #expect(steps["learning_rate"]?.count == 40)
             #expect(steps["validation/accuracy"] == [9, 19, 29, 39])
+            #expect(plugins["images"] == ["samples/reconstruction"])
+            #expect(plugins["histograms"] == ["weights/dense"])
+            #expect(plugins["text"] == ["notes", "results"])
+            #expect(plugins["hparams"] == ["_hparams_/session_start_info", "_hparams_/session_end_info"])
         }
     }
 
