@@ -8,6 +8,8 @@ Scripts/install-deps.sh
 quick=${1:-}
 venv=$(Scripts/python-venv.sh Scripts/bench/requirements.txt)
 py="$venv/bin/python"
+# SwiftPM does not always notice new files of the library in a path dependency: forget its plan.
+rm -f Scripts/bench/.build/release.yaml
 swift build -c release --package-path Scripts/bench >&2
 bench=Scripts/bench/.build/release/tfevents-bench
 results=$(mktemp)
@@ -34,12 +36,15 @@ print(json.dumps({"benchmark": "image_256x256_rgb", "implementation": "swift-tfe
   "images_per_s": 1e3 / l["median_ms"], "bytes": l["bytes"]}))' >>"$results"
 "$py" Scripts/bench/peers.py png_pillow --dir "$work/png" --count 20 --repetitions 5 >>"$results"
 
-if $bench histograms --help >/dev/null 2>&1; then
-  echo "== histograms" >&2
-  $bench histograms >>"$results"
-  "$py" Scripts/bench/peers.py hist_tbx --count 200 --repetitions 3 2>/dev/null >>"$results"
-  "$py" Scripts/bench/peers.py hist_tf2 --count 200 --repetitions 3 2>/dev/null >>"$results"
-fi
+echo "== histograms" >&2
+$bench histograms | grep '"tensorflow"' | "$py" -c '
+import json, sys
+l = json.loads(sys.stdin.read())
+print(json.dumps({"benchmark": "histogram_10k", "implementation": "swift-tfevents", "histograms": 1,
+  "median_s": l["median_us"] / 1e6, "min_s": l["min_us"] / 1e6, "max_s": l["max_us"] / 1e6,
+  "histograms_per_s": 1e6 / l["median_us"]}))' >>"$results"
+"$py" Scripts/bench/peers.py hist_tbx --count 200 --repetitions 3 2>/dev/null >>"$results"
+"$py" Scripts/bench/peers.py hist_tf2 --count 200 --repetitions 3 2>/dev/null >>"$results"
 
 "$py" Scripts/bench/report.py "$results"
 cp "$results" Scripts/bench/.last-results.jsonl

@@ -15,10 +15,57 @@ enum OneofCoalescer {
     /// The rewritten Event payload, or `nil` when nothing needs rewriting (the usual case) or the
     /// bytes are malformed (protobuf-c then rejects them itself).
     static func coalesceEvent(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
-        coalesce(bytes, oneofMessages: eventOneofMessages) { field, content in
+        // Almost every payload has nothing to merge: find that out without allocating.
+        guard eventNeedsCoalescing(bytes) else { return nil }
+        return coalesce(bytes, oneofMessages: eventOneofMessages) { field, content in
             // Inside a summary, each value may itself repeat a oneof member.
             field == 5 ? coalesceSummary(content) : nil
         }
+    }
+
+    /// Whether a oneof message member occurs twice in the event or in one of its summary values
+    /// (or the bytes are malformed, which the full pass then leaves to protobuf-c).
+    static func eventNeedsCoalescing(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var reader = WireReader(bytes)
+        var seen: UInt16 = 0  // bit n: field n seen
+        while !reader.isAtEnd {
+            guard let (field, type) = reader.readKey() else { return false }
+            guard type == .lengthDelimited else {
+                guard reader.skip(type) else { return false }
+                continue
+            }
+            guard let content = reader.readLengthDelimited() else { return false }
+            if field >= 5 && field <= 8 {
+                let bit: UInt16 = 1 << field
+                if seen & bit != 0 { return true }
+                seen |= bit
+            }
+            if field == 5 && summaryNeedsCoalescing(UnsafeRawBufferPointer(rebasing: bytes[content])) { return true }
+        }
+        return false
+    }
+
+    private static func summaryNeedsCoalescing(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var reader = WireReader(bytes)
+        while !reader.isAtEnd {
+            guard let (field, type) = reader.readKey() else { return false }
+            guard type == .lengthDelimited, field == 1 else {
+                guard reader.skip(type) else { return false }
+                continue
+            }
+            guard let value = reader.readLengthDelimited() else { return false }
+            var valueReader = WireReader(UnsafeRawBufferPointer(rebasing: bytes[value]))
+            var seen: UInt16 = 0
+            while !valueReader.isAtEnd {
+                guard let (member, memberType) = valueReader.readKey(), valueReader.skip(memberType) else { break }
+                if memberType == .lengthDelimited && (member == 4 || member == 5 || member == 6 || member == 8) {
+                    let bit: UInt16 = 1 << member
+                    if seen & bit != 0 { return true }
+                    seen |= bit
+                }
+            }
+        }
+        return false
     }
 
     private static func coalesceSummary(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {

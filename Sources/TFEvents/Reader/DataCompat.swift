@@ -158,6 +158,11 @@ struct DataClassCompat {
         return rule
     }
 
+    /// The rule already decided for `tag` in this file, if any.
+    func knownRule(for tag: String) -> Rule? {
+        rules[tag]
+    }
+
     /// Sets the data class the rule gives (`value.metadata.data_class = ...`).
     static func applyDataClass(_ rule: Rule, to metadata: inout SummaryMetadata) {
         switch rule {

@@ -26,6 +26,8 @@ final class EventFileLoader {
     private var reportedOpenFailure = false
     /// TensorBoard's per-file first-metadata table (`dataclass_compat`).
     var compat = DataClassCompat()
+    /// Whether payloads may go through ``FastEventDecoder`` before protobuf-c.
+    var usesFastDecoder = true
 
     init(path: String, name: String, run: Int) {
         self.path = path
@@ -54,13 +56,35 @@ final class EventFileLoader {
     ///   - final: Whether the file is complete: an incomplete tail is then damage.
     ///   - problems: Receives each problem, once.
     func next(final: Bool, problems: (LogdirReader.Problem) -> Void) -> (Event, Int64)? {
+        switch next(final: final, problems: problems, fast: { _ in false }) {
+        case .event(let event, let offset): (event, offset)
+        case .consumed, nil: nil
+        }
+    }
+
+    /// What reading one record gave.
+    enum Outcome {
+        /// The fast path took the record.
+        case consumed
+        /// A decoded event and its record's offset.
+        case event(Event, Int64)
+    }
+
+    /// Like ``next(final:problems:)``, but first offers each record's payload to `fast`, which
+    /// returns `true` when it has taken care of the record (the payload is valid only during the call).
+    func next(
+        final: Bool, problems: (LogdirReader.Problem) -> Void, fast: (UnsafeRawBufferPointer) -> Bool
+    ) -> Outcome? {
         guard let reader = open(problems: problems) else { return nil }
         while true {
             do throws(TFRecordError) {
-                let record = try reader.withNextRecord { payload, offset in
-                    (ProtobufDecoder.decodeEvent(payload), offset)
+                let record = try reader.withNextRecord { payload, offset -> (Event?, Int64)? in
+                    if fast(payload) { return nil }
+                    let fastEvent = usesFastDecoder ? FastEventDecoder.decode(payload) : nil
+                    return (fastEvent ?? ProtobufDecoder.decodeEvent(payload), offset)
                 }
-                guard let (event, offset) = record else {
+                // Outer nil: no complete record now; inner nil: the fast path took the record.
+                guard let outcome = record else {
                     guard final, reader.pendingByteCount > 0 else { return nil }
                     // The writer is done, so the tail will never be completed.
                     let offset = reader.offset
@@ -77,8 +101,12 @@ final class EventFileLoader {
                     if resumed == nil { return nil }
                     continue
                 }
+                guard let (event, offset) = outcome else {
+                    reportedDamage = nil
+                    return .consumed
+                }
                 reportedDamage = nil
-                if let event { return (event, offset) }
+                if let event { return .event(event, offset) }
                 problems(
                     problem(
                         .decode, offset: offset, resumedAt: nil,

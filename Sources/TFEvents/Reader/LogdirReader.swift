@@ -72,6 +72,9 @@ public final class LogdirReader {
     private var passOrder: [Int]?
     private var passPosition = 0
     private var reportedUnreadable: Set<String> = []
+    /// Whether records may take the hand-written fast paths (``ScalarRecordParser``,
+    /// ``FastEventDecoder``); tests turn them off to compare with protobuf-c alone.
+    var usesFastPaths = true
 
     /// Opens a log directory.
     ///
@@ -157,7 +160,7 @@ public final class LogdirReader {
             } else {
                 id = loaders.count
                 let run = Run(id: id, name: directory.name, path: directory.path)
-                loaders.append(RunLoader(processor: RunProcessor(run: run, table: table)))
+                loaders.append(RunLoader(processor: RunProcessor(run: run, table: table), usesFastPath: usesFastPaths))
                 runIDByPath[directory.path] = id
                 queue.append(.run(run))
             }

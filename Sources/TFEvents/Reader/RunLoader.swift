@@ -11,6 +11,8 @@ final class RunLoader {
     /// The readable event files from the latest listing, in name order.
     private var files: [LogdirScanner.File] = []
     private var current: EventFileLoader?
+    /// Tags of the current file whose scalar records take the fast path (see ``TagCache``).
+    private var tagCache = TagCache()
     /// Set after the current file ran dry while a later file exists: one more read, as complete.
     private var finishing = false
     /// Files finished with, in order, and their sizes when the loader moved on.
@@ -20,8 +22,13 @@ final class RunLoader {
     /// How many files before the current one are checked for late writes (as in TensorBoard).
     static let lateWriteCheckCount = 20
 
-    init(processor: RunProcessor) {
+    /// Whether scalar records may take the fast path; tests turn it off to compare with the
+    /// reference path.
+    let usesFastPath: Bool
+
+    init(processor: RunProcessor, usesFastPath: Bool = true) {
         self.processor = processor
+        self.usesFastPath = usesFastPath
     }
 
     var run: LogdirReader.Run { processor.run }
@@ -31,21 +38,48 @@ final class RunLoader {
         self.files = files
     }
 
-    /// Reads at most one record (or moves to the next file) and appends what it yields to `queue`.
-    /// Returns `false` when the run has nothing more to give now.
+    /// Reads up to ``batchSize`` records (or moves to the next file) and appends what they yield
+    /// to `queue`. Returns `false` when the run has nothing more to give now.
     func advance(final: Bool, into queue: inout [LogdirReader.Item]) -> Bool {
         if current == nil {
             guard let first = files.first else { return false }
             current = EventFileLoader(path: first.path, name: first.name, run: run.id)
+            current?.usesFastDecoder = usesFastPath
         }
         guard let current else { return false }
         let runID = run.id
-        if let (event, offset) = current.next(final: final || finishing, problems: { queue.append(.problem($0)) }) {
-            processor.process(
-                event, compat: &current.compat, location: RecordLocation(path: current.path, offset: offset),
-                into: &queue)
-            return true
+        // Up to a batch of records per call, so the per-call work is shared by many records. The
+        // fast path works on local copies: a class's stored properties would cost a dynamic
+        // exclusivity check on every access.
+        let cache = tagCache
+        let fastPathOn = usesFastPath
+        var fastProcessor = processor
+        var fastTaken = false
+        defer { if fastTaken { processor = fastProcessor } }
+        for _ in 0..<Self.batchSize {
+            let outcome = current.next(
+                final: final || finishing, problems: { queue.append(.problem($0)) },
+                fast: { payload in
+                    guard fastPathOn, let view = ScalarRecordParser.parse(payload), let series = cache.series(for: view.tag),
+                        fastProcessor.processFastScalar(view, series: series, into: &queue)
+                    else { return false }
+                    fastTaken = true
+                    return true
+                })
+            guard let outcome else { break }
+            if case .event(let event, let offset) = outcome {
+                if fastTaken {
+                    processor = fastProcessor
+                    fastTaken = false
+                }
+                processor.process(
+                    event, compat: &current.compat, location: RecordLocation(path: current.path, offset: offset),
+                    into: &queue)
+                learnFastTags(from: event, compat: current.compat)
+                return true
+            }
         }
+        if !queue.isEmpty { return true }
         let name = current.name
         guard let next = nextFile(after: name, runID: runID, into: &queue) else {
             finishing = false
@@ -61,7 +95,21 @@ final class RunLoader {
         finished.append((current.path, name, size))
         current.suspend()
         self.current = EventFileLoader(path: next.path, name: next.name, run: runID)
+        self.current?.usesFastDecoder = usesFastPath
+        tagCache = TagCache()
         return true
+    }
+
+    /// Records handled per ``advance(final:into:)`` call at most.
+    static let batchSize = 256
+
+    /// Enters the tags of a summary event that the fast path may take from now on in this file.
+    private func learnFastTags(from event: Event, compat: DataClassCompat) {
+        guard let summary = event.summary else { return }
+        for value in summary.values where !value.tag.isEmpty {
+            guard let id = processor.fastScalarSeries(tag: value.tag, compat: compat) else { continue }
+            tagCache.insert(Array(value.tag.utf8), series: id)
+        }
     }
 
     /// The first file whose name sorts after `name`, after reporting late writes to the files before it.

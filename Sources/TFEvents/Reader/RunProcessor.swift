@@ -91,6 +91,36 @@ struct RunProcessor {
         }
     }
 
+    /// The fast path for a record holding one scalar of a tag the run already knows (see
+    /// ``ScalarRecordParser`` and ``TagCache``): the same state changes and the same point as
+    /// ``process(_:compat:location:into:)`` would make, without building an ``Event``. Returns
+    /// `false`, changing nothing, when the record needs the full path (it may purge).
+    @inline(__always)
+    mutating func processFastScalar(
+        _ view: ScalarRecordView, series: Int, into queue: inout [LogdirReader.Item]
+    ) -> Bool {
+        guard run.firstEventWallTime != nil else { return false }
+        if let version = run.fileVersion, version >= 2 {
+            // Only session starts purge; a summary event never does.
+        } else if view.step < mostRecentStep {
+            return false
+        }
+        eventCount += 1
+        mostRecentStep = view.step
+        queue.append(
+            .point(.init(series: series, step: view.step, wallTime: view.wallTime, value: .scalar(Double(view.value)))))
+        return true
+    }
+
+    /// The series id of `tag` when its later scalar records in the file `compat` belongs to may take
+    /// the fast path: the series has its metadata, shows as `scalars`, and the file keeps its data.
+    func fastScalarSeries(tag: String, compat: DataClassCompat) -> Int? {
+        guard !isReplay, let entry = seriesByTag[tag], entry.hasMetadata, entry.kind == .scalars,
+            let rule = compat.knownRule(for: tag), rule.keepsData
+        else { return nil }
+        return entry.id
+    }
+
     /// A summary event TensorBoard makes of a graph or of tagged run metadata: one value holding
     /// the bytes as a `[1]` string tensor, with blob-sequence metadata (never per-file converted).
     private mutating func processConverted(

@@ -1,0 +1,166 @@
+/// A summary event holding one scalar value, parsed in place from a record's payload.
+///
+/// The tag points into the payload and is valid only while the payload is.
+struct ScalarRecordView {
+    var wallTime: Double
+    var step: Int64
+    var tag: UnsafeRawBufferPointer
+    var value: Float
+}
+
+/// The reader's hand-written fast path for scalar records: parses, without allocating, the
+/// events that make up almost all of a scalar-heavy log directory (one value with a tag and
+/// either a legacy `simple_value` or a rank-0 `DT_FLOAT` tensor, as tensorboardX, PyTorch and
+/// TensorFlow 2 write them) and rejects everything else, which then takes the reference path.
+///
+/// A value's metadata and node name are skipped: the reader takes this path only for tags whose
+/// series already has its metadata, and TensorBoard ignores the metadata of a tag's later values,
+/// and the node name of a value that has a tag. `ScalarRecordParserTests` checks the values it
+/// gives against protobuf-c's on the fixtures and on mutated payloads.
+enum ScalarRecordParser {
+    @inline(__always)
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> ScalarRecordView? {
+        var reader = WireReader(bytes)
+        var wallTime = 0.0
+        var step: Int64 = 0
+        var summary: Range<Int>?
+        var seen: UInt8 = 0
+        while !reader.isAtEnd {
+            guard let (field, type) = reader.readKey() else { return nil }
+            switch (field, type) {
+            case (1, .fixed64):
+                guard seen & 1 == 0, let bits = reader.readFixed64() else { return nil }
+                seen |= 1
+                wallTime = Double(bitPattern: bits)
+            case (2, .varint):
+                guard seen & 2 == 0, let value = reader.readVarint() else { return nil }
+                seen |= 2
+                step = Int64(bitPattern: value)
+            case (5, .lengthDelimited):
+                guard summary == nil, let range = reader.readLengthDelimited() else { return nil }
+                summary = range
+            default:
+                return nil
+            }
+        }
+        // summary { value { ... } }: exactly one value.
+        guard let summary else { return nil }
+        var summaryReader = WireReader(UnsafeRawBufferPointer(rebasing: bytes[summary]))
+        guard let (field, type) = summaryReader.readKey(), field == 1, type == .lengthDelimited,
+            let valueRange = summaryReader.readLengthDelimited(), summaryReader.isAtEnd
+        else { return nil }
+        let valueStart = summary.lowerBound + valueRange.lowerBound
+        let valueBytes = UnsafeRawBufferPointer(rebasing: bytes[valueStart..<valueStart + valueRange.count])
+        guard let (tag, value) = parseValue(valueBytes) else { return nil }
+        return ScalarRecordView(wallTime: wallTime, step: step, tag: tag, value: value)
+    }
+
+    @inline(__always)
+    private static func parseValue(_ bytes: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Float)? {
+        var reader = WireReader(bytes)
+        var tag: Range<Int>?
+        var value: Float?
+        var seen: UInt16 = 0
+        while !reader.isAtEnd {
+            guard let (field, type) = reader.readKey(), field < 16 else { return nil }
+            let bit: UInt16 = 1 << field
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
+            switch (field, type) {
+            case (1, .lengthDelimited):
+                guard let range = reader.readLengthDelimited() else { return nil }
+                tag = range
+            case (2, .fixed32):
+                guard value == nil, let bits = reader.readFixed32() else { return nil }
+                value = Float(bitPattern: bits)
+            case (8, .lengthDelimited):
+                guard value == nil, let range = reader.readLengthDelimited(),
+                    let number = parseScalarTensor(UnsafeRawBufferPointer(rebasing: bytes[range]))
+                else { return nil }
+                value = number
+            case (7, .lengthDelimited):
+                // node_name: not needed for a value with a tag (see above).
+                guard reader.readLengthDelimited() != nil else { return nil }
+            case (9, .lengthDelimited):
+                // metadata: not needed for a tag whose series is known, but it must be well formed,
+                // as protobuf-c rejects the whole event otherwise.
+                guard let range = reader.readLengthDelimited(),
+                    isWellFormedMetadata(UnsafeRawBufferPointer(rebasing: bytes[range]))
+                else { return nil }
+            default:
+                return nil
+            }
+        }
+        guard let tag, !tag.isEmpty, let value else { return nil }
+        let tagBytes = UnsafeRawBufferPointer(rebasing: bytes[tag])
+        // protobuf-c's C string would stop at a NUL: leave such tags to the reference path.
+        guard !tagBytes.contains(0) else { return nil }
+        return (tagBytes, value)
+    }
+
+    /// Whether `bytes` are a `SummaryMetadata` of the usual shape (plugin data with a name and
+    /// content, display name, description, data class; each once) that protobuf-c accepts.
+    /// Anything else, even if valid, sends the record to the reference path.
+    private static func isWellFormedMetadata(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var reader = WireReader(bytes)
+        var seen: UInt8 = 0
+        while !reader.isAtEnd {
+            guard let (field, type) = reader.readKey(), field < 8 else { return false }
+            let bit: UInt8 = 1 << field
+            guard seen & bit == 0 else { return false }
+            seen |= bit
+            switch (field, type) {
+            case (1, .lengthDelimited):
+                guard let range = reader.readLengthDelimited() else { return false }
+                var plugin = WireReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
+                var pluginSeen: UInt8 = 0
+                while !plugin.isAtEnd {
+                    guard let (member, memberType) = plugin.readKey(), member == 1 || member == 2,
+                        memberType == .lengthDelimited, pluginSeen & (1 << member) == 0,
+                        plugin.readLengthDelimited() != nil
+                    else { return false }
+                    pluginSeen |= 1 << member
+                }
+            case (2, .lengthDelimited), (3, .lengthDelimited):
+                guard reader.readLengthDelimited() != nil else { return false }
+            case (4, .varint):
+                guard reader.readVarint() != nil else { return false }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The element of a rank-0 `DT_FLOAT` tensor held as 4 bytes of `tensor_content` or as one
+    /// `float_val`; `nil` for any other tensor.
+    @inline(__always)
+    private static func parseScalarTensor(_ bytes: UnsafeRawBufferPointer) -> Float? {
+        var reader = WireReader(bytes)
+        var isFloat = false
+        var value: Float?
+        var seen: UInt8 = 0
+        while !reader.isAtEnd {
+            guard let (field, type) = reader.readKey(), field < 8 else { return nil }
+            let bit: UInt8 = 1 << field
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
+            switch (field, type) {
+            case (1, .varint):
+                guard let dtype = reader.readVarint() else { return nil }
+                isFloat = dtype == 1
+            case (2, .lengthDelimited):
+                guard let range = reader.readLengthDelimited(), range.isEmpty else { return nil }
+            case (4, .lengthDelimited), (5, .lengthDelimited):
+                guard value == nil, let range = reader.readLengthDelimited(), range.count == 4 else { return nil }
+                value = Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt32.self)))
+            case (5, .fixed32):
+                guard value == nil, let bits = reader.readFixed32() else { return nil }
+                value = Float(bitPattern: bits)
+            default:
+                return nil
+            }
+        }
+        return isFloat ? value : nil
+    }
+}
