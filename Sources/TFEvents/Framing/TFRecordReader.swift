@@ -79,6 +79,7 @@ public final class TFRecordReader {
     func withNextRecord<R>(_ body: (UnsafeRawBufferPointer, Int64) throws(TFRecordError) -> R)
         throws(TFRecordError) -> R?
     {
+        if let result = try withNextBufferedRecord(body) { return result }
         guard try ensureAvailable(Int64(TFRecordFraming.headerSize)) else { return nil }
         let header = readHeader(at: offset)
         guard header.stored == header.computed else {
@@ -114,6 +115,41 @@ public final class TFRecordReader {
         offset += total
         scanFrom = nil
         return result
+    }
+
+    /// The common case of ``withNextRecord(_:)``, with as few accesses to the reader's stored
+    /// properties as possible (each costs a dynamic exclusivity check): a record that is already
+    /// buffered whole, with both CRCs right. Returns `nil` for anything else, which the general
+    /// path then handles (reading more, or reporting the damage).
+    @inline(__always)
+    private func withNextBufferedRecord<R>(
+        _ body: (UnsafeRawBufferPointer, Int64) throws(TFRecordError) -> R
+    ) throws(TFRecordError) -> R? {
+        let recordOffset = offset
+        let start = recordOffset - bufferOffset
+        let available = Int64(bufferCount) - start
+        guard start >= 0, available >= Int64(TFRecordFraming.overhead) else { return nil }
+        let limit = maximumRecordLength ?? UInt64.max
+        let result = buffer.withUnsafeBytes { raw -> Result<(R, Int64), TFRecordError>? in
+            let record = UnsafeRawBufferPointer(rebasing: raw[Int(start)..<Int(start) + Int(available)])
+            let length = TFRecordFraming.loadUInt64(record, at: 0)
+            guard length <= limit, length <= UInt64(available) - UInt64(TFRecordFraming.overhead),
+                TFRecordFraming.loadUInt32(record, at: 8)
+                    == CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: record[0..<8])))
+            else { return nil }
+            let payload = UnsafeRawBufferPointer(
+                rebasing: record[TFRecordFraming.headerSize..<TFRecordFraming.headerSize + Int(length)])
+            guard TFRecordFraming.loadUInt32(record, at: TFRecordFraming.headerSize + Int(length))
+                == CRC32C.mask(CRC32C.checksum(payload))
+            else { return nil }
+            let total = Int64(length) + Int64(TFRecordFraming.overhead)
+            return Result { () throws(TFRecordError) in (try body(payload, recordOffset), total) }
+        }
+        guard let result else { return nil }
+        let (value, total) = try result.get()
+        offset = recordOffset + total
+        scanFrom = nil
+        return value
     }
 
     /// After an error at ``offset``, moves to the next position where a length, its CRC and the

@@ -5,19 +5,19 @@ extension LogdirReader {
     /// ``series(_:)`` item before its first point.
     public enum Item: Sendable, Hashable {
         /// A run was found, or its description changed (first wall time, file version, writer, graph).
-        case run(Run)
+        indirect case run(Run)
         /// A series was seen for the first time, or received its metadata. Points read before a
         /// series has metadata are raw ``Point/Value/tensor(_:)`` values (writers put metadata on a
         /// tag's first value, so this is rare); ``LogdirAccumulator`` decodes them again when it
         /// arrives.
-        case series(Series)
+        indirect case series(Series)
         /// A point of a series.
         case point(Point)
         /// Earlier points are dropped: a restarted writer (see ``Purge``).
-        case purge(Purge)
+        indirect case purge(Purge)
         /// An event that carries no summary value.
-        case runEvent(RunEvent)
+        indirect case runEvent(RunEvent)
         /// Something could not be read; reading went on.
-        case problem(Problem)
+        indirect case problem(Problem)
     }
 }

@@ -27,18 +27,18 @@ extension LogdirReader {
             case scalar(Double)
             /// A batch of encoded images (PNG, JPEG, GIF, ...) that share a size: TF2's
             /// `[width, height, image...]` string tensor, or a legacy `Summary.Image` as one sample.
-            case images(width: Int, height: Int, images: [[UInt8]])
+            indirect case images(width: Int, height: Int, images: [[UInt8]])
             /// Histogram buckets in order: TF2's `[k, 3]` tensor, or a legacy `HistogramProto`
             /// converted as TensorBoard's Python loader does (empty outer buckets dropped, the
             /// first left edge and the last right edge replaced by `min` and `max`, float32).
-            case histogram(Histogram)
+            indirect case histogram(Histogram)
             /// Text: a string tensor of any rank, its elements in row-major order. Rank 0 is
             /// Markdown, rank 1 and 2 are tables. Invalid UTF-8 is repaired with U+FFFD.
-            case text(shape: [Int], strings: [String])
+            indirect case text(shape: [Int], strings: [String])
             /// A tensor kept as it is stored: audio (a `[k]` string tensor of clips, labels already
             /// dropped as TensorBoard drops them), PR curves, hparams, custom scalars, graphs, and
             /// any value that does not have the form its series' kind calls for.
-            case tensor(TensorProto)
+            indirect case tensor(TensorProto)
 
             /// The number, for a ``scalar(_:)``.
             public var scalar: Double? {

@@ -66,8 +66,8 @@ public final class LogdirReader {
     private let table = SeriesTable()
     private var loaders: [RunLoader] = []
     private var runIDByPath: [String: Int] = [:]
-    private var queue: [Item] = []
-    private var queueIndex = 0
+    /// Items read but not yet returned.
+    private var pending = PendingItems()
     /// Run ids in the order the current pass reads them; `nil` between passes.
     private var passOrder: [Int]?
     private var passPosition = 0
@@ -95,27 +95,31 @@ public final class LogdirReader {
     /// After `nil`, the next call starts a new pass: the log directory is listed again and each run
     /// continues where it stopped.
     public func next() -> Item? {
-        while true {
-            if queueIndex < queue.count {
-                defer { queueIndex += 1 }
-                return queue[queueIndex]
-            }
-            if !queue.isEmpty {
-                queue.removeAll(keepingCapacity: true)
-                queueIndex = 0
-            }
+        // One access to `pending` per item: each access to a class's stored property costs a
+        // dynamic exclusivity check, and this is called once per point.
+        if let item = pending.pop() { return item }
+        return refill()
+    }
+
+    /// Reads until there are items to return (returning the first) or nothing more now.
+    private func refill() -> Item? {
+        var queue = pending.takeStorage()
+        while queue.isEmpty {
             guard let order = passOrder else {
-                startPass()
+                startPass(into: &queue)
                 continue
             }
             guard passPosition < order.count else {
                 passOrder = nil
+                pending.fill(queue)
                 return nil
             }
             if !loaders[order[passPosition]].advance(final: filesAreComplete, into: &queue) {
                 passPosition += 1
             }
         }
+        pending.fill(queue)
+        return pending.pop()
     }
 
     /// The runs found so far, by ``Run/id``.
@@ -138,7 +142,7 @@ public final class LogdirReader {
     }
 
     /// Lists the log directory: adds new runs (announcing them) and refreshes every run's files.
-    private func startPass() {
+    private func startPass(into queue: inout [Item]) {
         let scan = scanner.scan()
         var stillUnreadable: Set<String> = []
         for (path, failure) in scan.unreadable {
@@ -169,5 +173,34 @@ public final class LogdirReader {
         }
         passOrder = order
         passPosition = 0
+    }
+}
+
+/// The items a ``LogdirReader`` has read but not returned yet, handed out one at a time.
+struct PendingItems {
+    private var items: [LogdirReader.Item] = []
+    private var index = 0
+
+    /// The next item, if any is left.
+    @inline(__always)
+    mutating func pop() -> LogdirReader.Item? {
+        guard index < items.count else { return nil }
+        defer { index += 1 }
+        return items[index]
+    }
+
+    /// The storage, emptied but keeping its capacity, to be filled and given back with ``fill(_:)``.
+    mutating func takeStorage() -> [LogdirReader.Item] {
+        var storage: [LogdirReader.Item] = []
+        swap(&storage, &items)
+        storage.removeAll(keepingCapacity: true)
+        index = 0
+        return storage
+    }
+
+    /// Makes `items` the ones to hand out.
+    mutating func fill(_ items: [LogdirReader.Item]) {
+        self.items = items
+        index = 0
     }
 }
