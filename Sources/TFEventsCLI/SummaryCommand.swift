@@ -13,21 +13,23 @@ extension TFEventsCommand {
             commandName: "summary",
             abstract: "Compare runs: one row per run, a column per scalar tag.",
             discussion: """
-                Reads every run below each LOGDIR as TensorBoard does (same run names, same points,
-                purges applied) and prints one row per run: a column per scalar tag with the chosen
-                statistic, a column per hyperparameter, then the number of points of each image,
-                histogram and text tag. With several log directories whose run names clash, every
-                run is named LOGDIR/RUN (LOGDIR being the directory's last path component).
+                Reads every run below each LOGDIR as TensorBoard does (same run names, same points, \
+                purges applied) and prints one row per run: a column per scalar tag with the chosen \
+                statistic, a column per hyperparameter, then the number of points of each image, \
+                histogram and text tag. With several log directories, a log directory's own run is \
+                named after it, and when run names clash every run is named LOGDIR/RUN, LOGDIR being \
+                the directory's last path component.
 
-                Example:
-                  tfevents demo runs/demo && tfevents summary runs/demo --stat best --sort -validation/accuracy
+                --format json prints every statistic of every tag (count, first and last step and \
+                value, min, max, mean, NaN and infinity counts), image sizes, histogram ranges, the \
+                last text, hyperparameters and problems, in a stable format (see the README). \
+                Damaged records are reported on standard error and do not stop the summary. The \
+                exit status is 1 when a log directory is missing or holds no run, 64 for a usage error.
 
-                --format json prints every statistic of every tag (count, first and last step and
-                value, min, max, mean, NaN and infinity counts), image sizes, histogram ranges, the
-                last text, hyperparameters and problems; its fields are stable (see the README).
-                Damaged records are reported on standard error; the exit status is 0 when the
-                summary could be made, 1 when a log directory is missing or holds no run, 64 for a
-                usage error.
+                Examples:
+                  tfevents summary runs/demo
+                  tfevents summary runs/demo --stat best --sort=-validation/accuracy
+                  tfevents summary runs/exp1 runs/exp2 --runs lr_ --format markdown
                 """
         )
 
@@ -106,6 +108,7 @@ extension TFEventsCommand {
             let labels = RunNaming.labels(for: logdirs)
             let progress = ProgressLine()
             var groups: [[RunSummary]] = []
+            var allRunNames: [[String]] = []
             var logdirProblems: [LogdirReader.Problem] = []
             var pointCount = 0
             for (index, reader) in readers.enumerated() {
@@ -132,11 +135,12 @@ extension TFEventsCommand {
                         "\(reader.logdir): no runs: no file whose name contains 'tfevents' is in it or below it.")
                 }
                 groups.append(summarizer.summaries().map(Self.withFiles))
+                allRunNames.append(summarizer.allRunNames)
                 logdirProblems += summarizer.logdirProblems
             }
             progress.clear()
 
-            var runs = Array(RunNaming.name(groups, logdirs: logdirs).joined())
+            var runs = Array(RunNaming.name(groups, allRunNames: allRunNames, logdirs: logdirs).joined())
             guard !runs.isEmpty else {
                 throw CommandFailure("No run matches --runs '\(self.filters.runs ?? "")'.")
             }

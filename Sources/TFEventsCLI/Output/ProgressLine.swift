@@ -11,6 +11,7 @@ final class ProgressLine {
     /// How long the work must take before the line appears, in seconds.
     let delay: Double
     private let start: Double
+    private let write: (String) -> Void
     private var lastDraw = -Double.infinity
     private var isShown = false
 
@@ -19,9 +20,14 @@ final class ProgressLine {
     /// - Parameters:
     ///   - isEnabled: Whether to draw; ``standardErrorAllowsProgress`` by default.
     ///   - delay: The time before the first draw, in seconds.
-    init(isEnabled: Bool = ProgressLine.standardErrorAllowsProgress, delay: Double = 1) {
+    ///   - write: Where the line and messages go: standard error by default.
+    init(
+        isEnabled: Bool = ProgressLine.standardErrorAllowsProgress, delay: Double = 1,
+        write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.isEnabled = isEnabled
         self.delay = delay
+        self.write = write
         self.start = Self.now()
     }
 
@@ -52,11 +58,7 @@ final class ProgressLine {
     /// Prints a message line on standard error, below no half-drawn progress.
     func printMessage(_ message: String) {
         clear()
-        printError(message)
-    }
-
-    private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(message + "\n")
     }
 
     /// Monotonic seconds.

@@ -155,6 +155,9 @@ final class LogdirSummarizer {
     /// The number of runs the reader found, included or not.
     var runCount: Int { runs.count }
 
+    /// The TensorBoard names of every run the reader found, included or not, in its order.
+    var allRunNames: [String] { runs.map(\.summary.runName) }
+
     // MARK: Items
 
     private func add(_ run: LogdirReader.Run) {

@@ -6,10 +6,12 @@ import Foundation
 /// `exp1`, `.` → the current directory's name), lengthened with more components only while two
 /// log directories would share it (`a/exp` and `b/exp` → `a/exp`, `b/exp`).
 ///
-/// Runs keep TensorBoard's names as long as no two log directories have a run of the same name.
-/// When some do, every run of every log directory is named `LABEL/RUN`, so that one table never
-/// mixes the two schemes; the log directory's own run `.` is then named `LABEL`. If labelled names
-/// still clash (a log directory given inside another one), the absolute paths are used as labels.
+/// Runs keep TensorBoard's names as long as no two log directories have a run of the same name,
+/// except a log directory's own run `.`, which says nothing next to other log directories and is
+/// named `LABEL`. When names clash, every run of every log directory is named `LABEL/RUN` (and `.`
+/// still `LABEL`), so that one table never mixes the two schemes. If labelled names still clash
+/// (a log directory given inside another one), the absolute paths are used as labels.
+/// With a single log directory, names are TensorBoard's, `.` included.
 enum RunNaming {
     /// The absolute, standardized form of `path` (`.` and `..` resolved, no trailing `/`).
     static func absolutePath(_ path: String) -> String {
@@ -44,27 +46,37 @@ enum RunNaming {
 
     /// Names the runs of several log directories (one array per log directory, in the order
     /// given) as described in ``RunNaming``, setting each ``RunSummary/name``.
-    static func name(_ groups: [[RunSummary]], logdirs: [String]) -> [[RunSummary]] {
+    ///
+    /// - Parameters:
+    ///   - groups: The runs shown, per log directory.
+    ///   - allRunNames: Every run of each log directory, shown or filtered out: whether names clash
+    ///     is decided on these, so that a run's name does not depend on `--runs`.
+    ///   - logdirs: The log directories, as given.
+    static func name(_ groups: [[RunSummary]], allRunNames: [[String]], logdirs: [String]) -> [[RunSummary]] {
         guard groups.count > 1 else { return groups }
-        if allUnique(groups.joined().map(\.runName)) { return groups }
-        var named: [[RunSummary]] = []
-        for labels in [labels(for: logdirs), logdirs.map(absolutePath)] {
-            named = zip(groups, labels).map { group, label in
-                group.map { run in
-                    var run = run
-                    run.name = labelled(run.runName, label: label)
-                    return run
-                }
-            }
-            if allUnique(named.joined().map(\.name)) { break }
+        let labels = labels(for: logdirs)
+        // Next to other log directories, "." says nothing: the root run is named by its label.
+        let schemes: [(String, String) -> String] = [
+            { run, label in run == "." ? label : run }, labelled,
+        ]
+        for (labels, scheme) in [(labels, schemes[0]), (labels, schemes[1]), (logdirs.map(absolutePath), schemes[1])] {
+            let names = zip(allRunNames, labels).flatMap { names, label in names.map { scheme($0, label) } }
+            if Set(names).count == names.count { return rename(groups, labels, scheme) }
         }
         // Still clashing only when nested log directories reach the same directory twice: those
         // rows really are the same run, so the names by absolute path are the honest ones.
-        return named
+        return rename(groups, logdirs.map(absolutePath), labelled)
     }
 
-    private static func allUnique(_ names: some Sequence<String>) -> Bool {
-        var seen: Set<String> = []
-        return names.allSatisfy { seen.insert($0).inserted }
+    private static func rename(
+        _ groups: [[RunSummary]], _ labels: [String], _ name: (_ run: String, _ label: String) -> String
+    ) -> [[RunSummary]] {
+        zip(groups, labels).map { group, label in
+            group.map { run in
+                var run = run
+                run.name = name(run.runName, label)
+                return run
+            }
+        }
     }
 }
