@@ -225,6 +225,28 @@ import Testing
         #expect(twice.status == 64 && twice.stderr.contains("is given twice"))
     }
 
+    @Test func problemsOutsideRecordsAreListedAtTheTopLevel() throws {
+        let root = try makeTemporaryDirectory("summary-io")
+        defer { remove(root) }
+        try copyTree(Fixtures.logdir("multi_file_run") + "/run", to: root + "/run")
+        // An event file that cannot be opened: a dangling symbolic link (this works as root too).
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/run/events.out.tfevents.0.broken", withDestinationPath: root + "/nowhere")
+        let result = try runTFEvents(["summary", root, "--format", "json"])
+        #expect(result.status == 0)
+        let json = try ParsedJSON.parse(Array(result.stdout.utf8))
+        let problems = json["problems"].array
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?["run"].string == "run")
+        #expect(problems.first?["kind"].string == "io")
+        #expect(problems.first?["path"].string == root + "/run/events.out.tfevents.0.broken")
+        #expect(problems.first?["message"].string?.contains("cannot open") == true)
+        #expect(json.run("run")["problems"] == .array([]))
+        #expect(json.run("run")["files"].array.first?.string == "events.out.tfevents.0.broken")
+        #expect(json.run("run")["scalars"]["loss"]["count"].int == 9)
+        #expect(result.stderr.hasPrefix("warning: \(root)/run/events.out.tfevents.0.broken: "))
+    }
+
     // MARK: Terminal behaviour
 
     @Test func pipedOutputAndWarningsHaveNoEscapeCodes() throws {
