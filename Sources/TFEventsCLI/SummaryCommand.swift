@@ -172,7 +172,8 @@ extension TFEventsCommand {
                     throw ValidationError("\(option): '\(pattern)' is not a valid regular expression: \(error)")
                 }
             }
-            return ObjectiveRule(maximize: try compile(maximize, "--maximize"), minimize: try compile(minimize, "--minimize"))
+            return ObjectiveRule(
+                maximize: try compile(maximize, "--maximize"), minimize: try compile(minimize, "--minimize"))
         }
 
         /// `run` with ``RunSummary/files`` listed: the names in its directory that contain

@@ -31,7 +31,9 @@ import Testing
                 switch series.kind {
                 case .scalars:
                     var statistics = ScalarStatistics()
-                    for point in points { if let value = point.value.scalar { statistics.add(value, step: point.step) } }
+                    for point in points {
+                        if let value = point.value.scalar { statistics.add(value, step: point.step) }
+                    }
                     scalars[series.tag] = statistics
                 case .images, .histograms, .text:
                     counts[series.kind.rawValue + "/" + series.tag] = (points.count, points.last?.step)
@@ -59,7 +61,8 @@ import Testing
         let (summaries, _, _) = try summarize(Fixtures.logdir("purge_step_restart"))
         let both = try #require(summaries.first { $0.runName == "both_purge_step" })
         // loss: 0-4 survive, then 105-107 from the restarted writer; other: 0-4.
-        #expect(both.scalars["loss"] == ScalarStatistics(steps: [0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3, 4, 105, 106, 107]))
+        #expect(
+            both.scalars["loss"] == ScalarStatistics(steps: [0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3, 4, 105, 106, 107]))
         #expect(both.scalars["other"] == ScalarStatistics(steps: [0, 1, 2, 3, 4], [0, -1, -2, -3, -4]))
     }
 
@@ -96,7 +99,8 @@ import Testing
     /// A DT_FLOAT scalar tensor value, with or without the `scalars` metadata.
     private func scalarEvent(_ value: Float, step: Int64, metadata: Bool, tag: String = "late") -> Event {
         let bits = value.bitPattern
-        let tensor = TensorProto(dtype: .float, tensorContent: (0..<4).map { UInt8(truncatingIfNeeded: bits >> ($0 * 8)) })
+        let tensor = TensorProto(
+            dtype: .float, tensorContent: (0..<4).map { UInt8(truncatingIfNeeded: bits >> ($0 * 8)) })
         let value = Summary.Value(
             tag: tag, metadata: metadata ? SummaryMetadata(pluginName: "scalars") : nil, content: .tensor(tensor))
         return Event(wallTime: 1_700_000_000 + Double(step), step: step, what: .summary(Summary(values: [value])))

@@ -107,7 +107,8 @@ import Testing
 
     @Test func runsKeepTheirNamesUnlessTheyClash() {
         let groups = [[run("train"), run("val")], [run("test")]]
-        let named = RunNaming.name(groups, allRunNames: [["train", "val"], ["test"]], logdirs: ["/r/exp1", "/r/exp2"])
+        let named = RunNaming.name(
+            groups, allRunNames: [["train", "val"], ["test"]], logdirs: ["/r/exp1", "/r/exp2"])
         #expect(named.joined().map(\.name) == ["train", "val", "test"])
     }
 
@@ -120,7 +121,8 @@ import Testing
     }
 
     @Test func clashesAreDecidedOnEveryRunSoFilteringDoesNotRename() {
-        let named = RunNaming.name([[], [run("val")]], allRunNames: [["train"], ["train", "val"]], logdirs: ["/r/a", "/r/b"])
+        let named = RunNaming.name(
+            [[], [run("val")]], allRunNames: [["train"], ["train", "val"]], logdirs: ["/r/a", "/r/b"])
         #expect(named.joined().map(\.name) == ["b/val"])
     }
 

@@ -46,7 +46,9 @@ import Testing
         defer { remove(directory) }
         let result = try runTFEvents(["summary", directory, "--format", "csv", "--stat", "mean"])
         #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let lines = result.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         #expect(lines.first?.map(String.init) == ["run"] + demoTags)
         #expect(lines.count == 4)
         let json = try summaryJSON([directory]).json
@@ -69,13 +71,19 @@ import Testing
     }
 
     @Test func hyperparametersAndCountsOfImagesHistogramsAndTextAreColumnsToo() throws {
-        let result = try runTFEvents(["summary", Fixtures.logdir("tbx_plugins"), "--format", "csv", "--tags", "^(loss$|img/rgb_chw|hist/raw|notes)"])
-        #expect(result.status == 0)
-        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.first == [
-            "run", "loss", "layers", "lr", "optimizer", "use_bn", "img/rgb_chw (images)", "hist/raw (histograms)",
-            "notes/text_summary (text)",
+        let result = try runTFEvents([
+            "summary", Fixtures.logdir("tbx_plugins"), "--format", "csv", "--tags",
+            "^(loss$|img/rgb_chw|hist/raw|notes)",
         ])
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(
+            rows.first == [
+                "run", "loss", "layers", "lr", "optimizer", "use_bn", "img/rgb_chw (images)", "hist/raw (histograms)",
+                "notes/text_summary (text)",
+            ])
         #expect(rows.dropFirst().first == ["tbx", "0.20000000298023224", "", "", "", "", "2", "1", "2"])
         #expect(rows.dropFirst(2).first == ["tbx/hp_session", "", "3", "0.01", "adam", "true", "", "", ""])
         #expect(rows.count == 5)
@@ -87,7 +95,8 @@ import Testing
         let (json, result) = try summaryJSON([directory, "--stat", "best", "--tags", "^train/"])
         #expect(result.stderr.isEmpty)
         let run = json.run("lr_0.1")
-        #expect(Set(run.object.keys) == ["run", "files", "scalars", "images", "histograms", "text", "hparams", "problems"])
+        #expect(
+            Set(run.object.keys) == ["run", "files", "scalars", "images", "histograms", "text", "hparams", "problems"])
         #expect(Set(run["scalars"].object.keys) == ["train/accuracy", "train/loss"])
         #expect(run["scalars"]["train/loss"]["count"].int == 40)
         #expect(run["files"].array.count == 1 && run["files"].array.first?.string?.contains("tfevents") == true)
@@ -105,7 +114,9 @@ import Testing
             return result.stdout.split(separator: "\n").dropFirst().map { Double($0.split(separator: ",")[1]) }
         }
         let runs = ["lr_0.01", "lr_0.03", "lr_0.1"]
-        func expected(_ tag: String, _ key: String) -> [Double?] { runs.map { json.run($0)["scalars"][tag][key].double } }
+        func expected(_ tag: String, _ key: String) -> [Double?] {
+            runs.map { json.run($0)["scalars"][tag][key].double }
+        }
 
         #expect(try column(["--stat", "count"], tag: "validation/loss") == [4, 4, 4])
         #expect(try column(["--stat", "first"], tag: "train/loss") == expected("train/loss", "first"))
@@ -113,8 +124,11 @@ import Testing
         #expect(try column(["--stat", "max"], tag: "train/loss") == expected("train/loss", "max"))
         #expect(try column(["--stat", "best"], tag: "train/loss") == expected("train/loss", "min"))
         #expect(try column(["--stat", "best"], tag: "train/accuracy") == expected("train/accuracy", "max"))
-        #expect(try column(["--stat", "best", "--minimize", "acc"], tag: "train/accuracy") == expected("train/accuracy", "min"))
-        #expect(try column(["--stat", "best", "--maximize", "loss"], tag: "train/loss") == expected("train/loss", "max"))
+        #expect(
+            try column(["--stat", "best", "--minimize", "acc"], tag: "train/accuracy")
+                == expected("train/accuracy", "min"))
+        #expect(
+            try column(["--stat", "best", "--maximize", "loss"], tag: "train/loss") == expected("train/loss", "max"))
     }
 
     // MARK: Filters and sorting
@@ -138,7 +152,8 @@ import Testing
         defer { remove(directory) }
         let json = try summaryJSON([directory]).json
         let byLoss = json["runs"].array.sorted {
-            ($0["scalars"]["validation/loss"]["last"].double ?? 0) < ($1["scalars"]["validation/loss"]["last"].double ?? 0)
+            ($0["scalars"]["validation/loss"]["last"].double ?? 0)
+                < ($1["scalars"]["validation/loss"]["last"].double ?? 0)
         }.compactMap(\.["run"].string)
         func order(_ arguments: [String]) throws -> [String] {
             let result = try runTFEvents(["summary", directory, "--format", "csv"] + arguments)
@@ -168,9 +183,11 @@ import Testing
         try copyTree(Fixtures.logdir("multi_file_run"), to: root + "/files")
 
         let clashing = try summaryJSON([root + "/one/exp", root + "/two/exp/", "--tags", "value"]).json
-        #expect(clashing["runs"].array.compactMap(\.["run"].string) == [
-            "one/exp", "one/exp/a", "one/exp/a/b", "one/exp/a/b/c", "two/exp", "two/exp/a", "two/exp/a/b", "two/exp/a/b/c",
-        ])
+        #expect(
+            clashing["runs"].array.compactMap(\.["run"].string) == [
+                "one/exp", "one/exp/a", "one/exp/a/b", "one/exp/a/b/c", "two/exp", "two/exp/a", "two/exp/a/b",
+                "two/exp/a/b/c",
+            ])
         #expect(clashing.run("two/exp/a/b")["scalars"]["value"]["last"].double == 22)
 
         // No clash: TensorBoard's names, except that "." is named by its log directory.
@@ -178,10 +195,13 @@ import Testing
         #expect(distinct["runs"].array.compactMap(\.["run"].string) == ["exp", "a", "a/b", "a/b/c", "run"])
 
         // --runs also matches the prefixed name, to pick one log directory's runs.
-        let picked = try runTFEvents(["summary", root + "/one/exp", root + "/two/exp", "--runs", "^two/", "--format", "csv", "--tags", "value"])
-        #expect(picked.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) } == [
-            "two/exp", "two/exp/a", "two/exp/a/b", "two/exp/a/b/c",
+        let picked = try runTFEvents([
+            "summary", root + "/one/exp", root + "/two/exp", "--runs", "^two/", "--format", "csv", "--tags", "value",
         ])
+        #expect(
+            picked.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) } == [
+                "two/exp", "two/exp/a", "two/exp/a/b", "two/exp/a/b/c",
+            ])
     }
 
     // MARK: Errors
@@ -254,7 +274,8 @@ import Testing
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
         #expect(result.stderr.split(separator: "\n").count == 2)
-        #expect(result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("warning: ") && $0.contains("byte 389") })
+        #expect(
+            result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("warning: ") && $0.contains("byte 389") })
     }
 
     @Test func onATerminalTheTableIsPlainTextAndNoColorIsRespected() throws {

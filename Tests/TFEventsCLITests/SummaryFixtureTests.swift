@@ -63,18 +63,26 @@ import Testing
             #expect(problems.first?["kind"] == info["kind"])
             #expect(problems.first?["message"].string?.isEmpty == false)
             // Printed on standard error too, with the full path.
-            #expect(result.stderr.contains("warning: \(Fixtures.logdir(name))/\(runName)/\(file): byte \(damageOffset ?? -1)"))
+            #expect(
+                result.stderr.contains(
+                    "warning: \(Fixtures.logdir(name))/\(runName)/\(file): byte \(damageOffset ?? -1)"))
         }
         #expect(summary["problems"] == .array([]))
     }
 
     @Test func theJSONKeepsTheContractsKeysInOrder() throws {
-        let result = try runTFEvents(["summary", Fixtures.logdir("tf2_plugins"), "--runs", "^summaries$", "--format", "json"])
+        let result = try runTFEvents([
+            "summary", Fixtures.logdir("tf2_plugins"), "--runs", "^summaries$", "--format", "json",
+        ])
         #expect(result.status == 0)
         let keys = result.stdout.split(separator: "\n").filter { $0.hasPrefix("      \"") }.map {
             $0.trimmingCharacters(in: .whitespaces).split(separator: ":").first.map(String.init) ?? ""
         }
-        #expect(keys == [#""run""#, #""files""#, #""scalars""#, #""images""#, #""histograms""#, #""text""#, #""hparams""#, #""problems""#])
+        #expect(
+            keys == [
+                #""run""#, #""files""#, #""scalars""#, #""images""#, #""histograms""#, #""text""#, #""hparams""#,
+                #""problems""#,
+            ])
         #expect(result.stdout.contains(#""loss": {"#))
         for key in ["count", "first_step", "last_step", "first", "last", "min", "max", "mean", "nan", "inf"] {
             #expect(result.stdout.contains("\"\(key)\": "), "\(key)")

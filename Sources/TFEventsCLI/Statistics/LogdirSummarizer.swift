@@ -97,8 +97,9 @@ final class LogdirSummarizer {
     /// - Parameters:
     ///   - includesRun: Whether to summarize the run with this TensorBoard name.
     ///   - includesTag: Whether to summarize the tag.
-    init(includesRun: @escaping (String) -> Bool = { _ in true }, includesTag: @escaping (String) -> Bool = { _ in true })
-    {
+    init(
+        includesRun: @escaping (String) -> Bool = { _ in true }, includesTag: @escaping (String) -> Bool = { _ in true }
+    ) {
         self.includesRun = includesRun
         self.includesTag = includesTag
     }

@@ -43,7 +43,8 @@ struct SortKey: Sendable, Hashable {
         }
         var candidates: [(name: String, statistic: Statistic?, descending: Bool)] = [(text, nil, descending)]
         if text.hasPrefix("-") { candidates.append((String(text.dropFirst()), nil, true)) }
-        if let colon = text.lastIndex(of: ":"), let statistic = Statistic(rawValue: String(text[text.index(after: colon)...]))
+        if let colon = text.lastIndex(of: ":"),
+            let statistic = Statistic(rawValue: String(text[text.index(after: colon)...]))
         {
             let name = String(text[..<colon])
             candidates.append((name, statistic, descending))

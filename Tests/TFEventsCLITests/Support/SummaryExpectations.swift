@@ -35,31 +35,42 @@ func expectScalarStatistics(
 ) {
     let finite = points.map(\.value).filter(\.isFinite)
     #expect(json["count"].int == points.count, "\(label) count", sourceLocation: sourceLocation)
-    #expect(json["first_step"].double == points.first.map { Double($0.step) }, "\(label) first_step", sourceLocation: sourceLocation)
-    #expect(json["last_step"].double == points.last.map { Double($0.step) }, "\(label) last_step", sourceLocation: sourceLocation)
+    #expect(
+        json["first_step"].double == points.first.map { Double($0.step) }, "\(label) first_step",
+        sourceLocation: sourceLocation)
+    #expect(
+        json["last_step"].double == points.last.map { Double($0.step) }, "\(label) last_step",
+        sourceLocation: sourceLocation)
     expectSame(json["first"].double, points.first?.value, "\(label) first", sourceLocation: sourceLocation)
     expectSame(json["last"].double, points.last?.value, "\(label) last", sourceLocation: sourceLocation)
     expectSame(json["min"].double, finite.min(), "\(label) min", sourceLocation: sourceLocation)
     expectSame(json["max"].double, finite.max(), "\(label) max", sourceLocation: sourceLocation)
     let mean = finite.isEmpty ? nil : finite.reduce(0, +) / Double(finite.count)
     if let mean, let actual = json["mean"].double {
-        #expect(abs(actual - mean) <= 1e-12 * max(1, abs(mean)), "\(label) mean \(actual) vs \(mean)", sourceLocation: sourceLocation)
+        #expect(
+            abs(actual - mean) <= 1e-12 * max(1, abs(mean)), "\(label) mean \(actual) vs \(mean)",
+            sourceLocation: sourceLocation)
     } else {
         #expect(json["mean"] == .null && mean == nil, "\(label) mean", sourceLocation: sourceLocation)
     }
     #expect(json["nan"].int == points.filter { $0.value.isNaN }.count, "\(label) nan", sourceLocation: sourceLocation)
-    #expect(json["inf"].int == points.filter { $0.value.isInfinite }.count, "\(label) inf", sourceLocation: sourceLocation)
+    #expect(
+        json["inf"].int == points.filter { $0.value.isInfinite }.count, "\(label) inf", sourceLocation: sourceLocation)
 }
 
 /// Two optional doubles are the same value (NaN equal to NaN).
-func expectSame(_ actual: Double?, _ expected: Double?, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSame(
+    _ actual: Double?, _ expected: Double?, _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
     let same: Bool
     switch (actual, expected) {
     case (nil, nil): same = true
     case (let a?, let b?): same = a.isNaN ? b.isNaN : a == b
     default: same = false
     }
-    #expect(same, "\(label): \(String(describing: actual)) vs \(String(describing: expected))", sourceLocation: sourceLocation)
+    #expect(
+        same, "\(label): \(String(describing: actual)) vs \(String(describing: expected))",
+        sourceLocation: sourceLocation)
 }
 
 /// Checks one run of a summary against the run in TensorBoard's view: files, every scalar,
@@ -85,11 +96,15 @@ func expectRunMatchesView(_ run: ParsedJSON, view: ParsedJSON, sourceLocation: S
         let last = datums.array.last ?? .null
         #expect(json["count"].int == datums.array.count, "\(name)/\(tag) count", sourceLocation: sourceLocation)
         #expect(json["last_step"] == last["step"], "\(name)/\(tag) last_step", sourceLocation: sourceLocation)
-        #expect(json["width"] == last["width"] && json["height"] == last["height"], "\(name)/\(tag) size", sourceLocation: sourceLocation)
+        #expect(
+            json["width"] == last["width"] && json["height"] == last["height"], "\(name)/\(tag) size",
+            sourceLocation: sourceLocation)
     }
 
     let histograms = view["histograms"][name].object
-    #expect(Set(run["histograms"].object.keys) == Set(histograms.keys), "\(name) histogram tags", sourceLocation: sourceLocation)
+    #expect(
+        Set(run["histograms"].object.keys) == Set(histograms.keys), "\(name) histogram tags",
+        sourceLocation: sourceLocation)
     for (tag, datums) in histograms {
         let json = run["histograms"][tag]
         let last = datums.array.last ?? .null
@@ -98,7 +113,9 @@ func expectRunMatchesView(_ run: ParsedJSON, view: ParsedJSON, sourceLocation: S
         #expect(json["last_step"] == last["step"], "\(name)/\(tag) last_step", sourceLocation: sourceLocation)
         expectSame(json["min"].double, buckets.first?[0], "\(name)/\(tag) min", sourceLocation: sourceLocation)
         expectSame(json["max"].double, buckets.last?[1], "\(name)/\(tag) max", sourceLocation: sourceLocation)
-        expectSame(json["total"].double, buckets.reduce(0) { $0 + $1[2] }, "\(name)/\(tag) total", sourceLocation: sourceLocation)
+        expectSame(
+            json["total"].double, buckets.reduce(0) { $0 + $1[2] }, "\(name)/\(tag) total",
+            sourceLocation: sourceLocation)
         #expect(json["buckets"].int == buckets.count, "\(name)/\(tag) buckets", sourceLocation: sourceLocation)
     }
 
@@ -109,11 +126,15 @@ func expectRunMatchesView(_ run: ParsedJSON, view: ParsedJSON, sourceLocation: S
         let last = datums.array.last ?? .null
         #expect(json["count"].int == datums.array.count, "\(name)/\(tag) count", sourceLocation: sourceLocation)
         #expect(json["last_step"] == last["step"], "\(name)/\(tag) last_step", sourceLocation: sourceLocation)
-        #expect(json["last"].string == flatten(last["text"]).joined(separator: "\n"), "\(name)/\(tag) last", sourceLocation: sourceLocation)
+        #expect(
+            json["last"].string == flatten(last["text"]).joined(separator: "\n"), "\(name)/\(tag) last",
+            sourceLocation: sourceLocation)
     }
 
     let start = view["hparams"][name]["_hparams_/session_start_info"]["plugin_content"]["session_start_info"]
-    #expect(run["hparams"] == (start == .null ? .object([:]) : start["hparams"]), "\(name) hparams", sourceLocation: sourceLocation)
+    #expect(
+        run["hparams"] == (start == .null ? .object([:]) : start["hparams"]), "\(name) hparams",
+        sourceLocation: sourceLocation)
 }
 
 /// The strings of a nested list, in row-major order.
