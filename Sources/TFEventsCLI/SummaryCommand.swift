@@ -18,7 +18,8 @@ extension TFEventsCommand {
                 statistic, a column per hyperparameter, then the number of points of each image, \
                 histogram and text tag. With several log directories, a log directory's own run is \
                 named after it, and when run names clash every run is named LOGDIR/RUN, LOGDIR being \
-                the directory's last path component.
+                the directory's last path component. With several log directories, --runs also \
+                matches LOGDIR/RUN.
 
                 --format json prints every statistic of every tag (count, first and last step and \
                 value, min, max, mean, NaN and infinity counts), image sizes, histogram ranges, the \
