@@ -9,3 +9,5 @@ swift build --product tfevents >&2
 dir=${1:-runs/demo}
 rm -rf "$dir"
 .build/debug/tfevents demo "$dir"
+echo
+.build/debug/tfevents summary "$dir"

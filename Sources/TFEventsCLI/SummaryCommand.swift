@@ -1,0 +1,193 @@
+import ArgumentParser
+import Foundation
+import TFEvents
+
+extension TFEventsCommand {
+    /// `tfevents summary LOGDIR...`: the comparison table, one row per run.
+    ///
+    /// It reads each log directory once, keeping running statistics per tag (``LogdirSummarizer``),
+    /// and prints them as a table, Markdown, CSV or JSON (``SummaryJSON`` is the JSON contract).
+    /// Damaged records are reported on standard error and in the JSON; they never stop the summary.
+    struct SummaryCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "summary",
+            abstract: "Compare runs: one row per run, a column per scalar tag.",
+            discussion: """
+                Reads every run below each LOGDIR as TensorBoard does (same run names, same points, \
+                purges applied) and prints one row per run: a column per scalar tag with the chosen \
+                statistic, a column per hyperparameter, then the number of points of each image, \
+                histogram and text tag. With several log directories, a log directory's own run is \
+                named after it, and when run names clash every run is named LOGDIR/RUN, LOGDIR being \
+                the directory's last path component. With several log directories, --runs also \
+                matches LOGDIR/RUN.
+
+                --format json prints every statistic of every tag (count, first and last step and \
+                value, min, max, mean, NaN and infinity counts), image sizes, histogram ranges, the \
+                last text, hyperparameters and problems, in a stable format (see the README). \
+                Damaged records are reported on standard error and do not stop the summary. The \
+                exit status is 1 when a log directory is missing or holds no run, 64 for a usage error.
+
+                Examples:
+                  tfevents summary runs/demo
+                  tfevents summary runs/demo --stat best --sort=-validation/accuracy
+                  tfevents summary runs/exp1 runs/exp2 --runs lr_ --format markdown
+                """
+        )
+
+        /// The output formats.
+        enum Format: String, CaseIterable, ExpressibleByArgument {
+            case table, markdown, csv, json
+        }
+
+        @Argument(help: "The log directories to read: what you would give to `tensorboard --logdir`.")
+        var logdirs: [String]
+
+        @Option(
+            help: """
+                The statistic of each scalar tag in tables. 'best' is the minimum for tags matching \
+                'loss|error|err' (any case) and the maximum otherwise; see --minimize and --maximize.
+                """)
+        var stat: Statistic = .last
+
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                """
+                Sort the rows by a scalar tag (by its statistic: TAG:STAT, or --stat), a \
+                hyperparameter, or an image, histogram or text tag (by count). Ascending; a leading \
+                '-' (--sort=-TAG) sorts descending. Runs without a value come last.
+                """, valueName: "[-]TAG[:STAT]"))
+        var sort: String?
+
+        @Flag(help: "Sort in descending order (as a leading '-' in --sort does).")
+        var descending = false
+
+        @Option(
+            help: ArgumentHelp(
+                "Treat tags matching this regular expression as lower-is-better for --stat best.",
+                valueName: "regex"))
+        var minimize: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Treat tags matching this regular expression as higher-is-better for --stat best (checked "
+                    + "before --minimize).", valueName: "regex"))
+        var maximize: String?
+
+        @OptionGroup var filters: FilterOptions
+
+        @Option(help: "The output format.")
+        var format: Format = .table
+
+        func validate() throws {
+            _ = try objective()
+            if descending && sort == nil {
+                throw ValidationError("--descending needs --sort.")
+            }
+            var seen: [String: String] = [:]
+            for logdir in logdirs {
+                let absolute = RunNaming.absolutePath(logdir)
+                if let earlier = seen[absolute] {
+                    throw ValidationError("The log directory '\(logdir)' is given twice (also as '\(earlier)').")
+                }
+                seen[absolute] = logdir
+            }
+        }
+
+        func run() throws {
+            let filters = try self.filters.compiled()
+            let objective = try objective()
+            // Open every log directory first, so a missing one fails before any work.
+            var readers: [LogdirReader] = []
+            for logdir in logdirs {
+                do {
+                    readers.append(try LogdirReader(logdir: logdir, filesAreComplete: true))
+                } catch {
+                    throw CommandFailure(error.description)
+                }
+            }
+            let labels = RunNaming.labels(for: logdirs)
+            let progress = ProgressLine()
+            var groups: [[RunSummary]] = []
+            var allRunNames: [[String]] = []
+            var logdirProblems: [LogdirReader.Problem] = []
+            var pointCount = 0
+            for (index, reader) in readers.enumerated() {
+                let label = labels[index]
+                let several = readers.count > 1
+                let summarizer = LogdirSummarizer(
+                    includesRun: { name in
+                        filters.includes(run: name)
+                            || (several && filters.includes(run: RunNaming.labelled(name, label: label)))
+                    },
+                    includesTag: filters.includes(tag:))
+                summarizer.onProblem = { progress.printMessage("warning: \($0)") }
+                summarizer.onWarning = { progress.printMessage("warning: \($0)") }
+                summarizer.read(reader) {
+                    progress.update {
+                        "reading \(reader.logdir): \(summarizer.runCount) runs, "
+                            + "\(pointCount + summarizer.pointCount) points"
+                    }
+                }
+                pointCount += summarizer.pointCount
+                guard summarizer.runCount > 0 else {
+                    progress.clear()
+                    throw CommandFailure(
+                        "\(reader.logdir): no runs: no file whose name contains 'tfevents' is in it or below it.")
+                }
+                groups.append(summarizer.summaries().map(Self.withFiles))
+                allRunNames.append(summarizer.allRunNames)
+                logdirProblems += summarizer.logdirProblems
+            }
+            progress.clear()
+
+            var runs = Array(RunNaming.name(groups, allRunNames: allRunNames, logdirs: logdirs).joined())
+            guard !runs.isEmpty else {
+                throw CommandFailure("No run matches --runs '\(self.filters.runs ?? "")'.")
+            }
+            if let sort {
+                runs = try SortKey(text: sort, descending: descending).sorted(
+                    runs, statistic: stat, objective: objective)
+            }
+            let output: String
+            switch format {
+            case .json:
+                output = SummaryJSON.document(runs: runs, logdirProblems: logdirProblems).pretty() + "\n"
+            case .table:
+                output = SummaryTable(runs: runs, statistic: stat, objective: objective).plain()
+            case .markdown:
+                output = SummaryTable(runs: runs, statistic: stat, objective: objective).markdown()
+            case .csv:
+                output = SummaryTable(runs: runs, statistic: stat, objective: objective).csv()
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+
+        /// `--minimize` and `--maximize`, compiled; a bad expression is a usage error.
+        private func objective() throws -> ObjectiveRule {
+            func compile(_ pattern: String?, _ option: String) throws -> Regex<AnyRegexOutput>? {
+                guard let pattern else { return nil }
+                do {
+                    return try Regex(pattern)
+                } catch {
+                    throw ValidationError("\(option): '\(pattern)' is not a valid regular expression: \(error)")
+                }
+            }
+            return ObjectiveRule(
+                maximize: try compile(maximize, "--maximize"), minimize: try compile(minimize, "--minimize"))
+        }
+
+        /// `run` with ``RunSummary/files`` listed: the names in its directory that contain
+        /// `tfevents`, in byte order, as TensorBoard lists them (directories excluded).
+        private static func withFiles(_ run: RunSummary) -> RunSummary {
+            var run = run
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: run.path)) ?? []
+            run.files = names.filter { name in
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: run.path + "/" + name, isDirectory: &isDirectory)
+                return name.contains("tfevents") && !(exists && isDirectory.boolValue)
+            }.sorted(by: byteOrder)
+            return run
+        }
+    }
+}
