@@ -28,7 +28,10 @@ import Testing
         let result = try runTFEvents(["summary", directory])
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        #expect(lines.first == ["run"] + demoTags)
+        // Scalar columns first; then the demo's hyperparameters and the counts of its other tags.
+        #expect(lines.first.map { Array($0.prefix(1 + demoTags.count)) } == ["run"] + demoTags)
+        #expect(lines.first?.contains("optimizer") == true)
+        #expect(lines.first?.contains("weights/dense") == true)
         #expect(lines.dropFirst().map(\.first) == ["lr_0.01", "lr_0.03", "lr_0.1"])
 
         let json = try summaryJSON([directory]).json
@@ -49,7 +52,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map {
             $0.split(separator: ",", omittingEmptySubsequences: false)
         }
-        #expect(lines.first?.map(String.init) == ["run"] + demoTags)
+        #expect(lines.first.map { $0.prefix(1 + demoTags.count).map(String.init) } == ["run"] + demoTags)
         #expect(lines.count == 4)
         let json = try summaryJSON([directory]).json
         for line in lines.dropFirst() {
@@ -65,8 +68,9 @@ import Testing
         let result = try runTFEvents(["summary", directory, "--format", "markdown", "--tags", "loss"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "| run | train/loss | validation/loss |")
-        #expect(lines.dropFirst().first == "|---|---:|---:|")
+        // The scalar columns, then the demo's hyperparameters (always shown: they identify the run).
+        #expect(lines.first == "| run | train/loss | validation/loss | augmentation | batch_size | learning_rate | optimizer |")
+        #expect(lines.dropFirst().first == "|---|---:|---:|---|---|---|---|")
         #expect(lines.count == 5 && lines.last?.hasPrefix("| lr_0.1 | ") == true)
     }
 
@@ -139,7 +143,7 @@ import Testing
         let result = try runTFEvents(["summary", directory, "--runs", "0\\.0", "--tags", "^validation/"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        #expect(lines.first == ["run", "validation/accuracy", "validation/loss"])
+        #expect(lines.first == ["run", "validation/accuracy", "validation/loss", "augmentation", "batch_size", "learning_rate", "optimizer"])
         #expect(lines.dropFirst().map(\.first) == ["lr_0.01", "lr_0.03"])
 
         let none = try runTFEvents(["summary", directory, "--runs", "^nothing"])
