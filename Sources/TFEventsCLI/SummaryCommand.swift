@@ -112,15 +112,35 @@ extension TFEventsCommand {
             var allRunNames: [[String]] = []
             var logdirProblems: [LogdirReader.Problem] = []
             var pointCount = 0
+            let cores = Foundation.ProcessInfo.processInfo.activeProcessorCount
             for (index, reader) in readers.enumerated() {
                 let label = labels[index]
                 let several = readers.count > 1
-                let summarizer = LogdirSummarizer(
-                    includesRun: { name in
-                        filters.includes(run: name)
-                            || (several && filters.includes(run: RunNaming.labelled(name, label: label)))
-                    },
-                    includesTag: filters.includes(tag:))
+                let includesRun: @Sendable (String) -> Bool = { name in
+                    filters.includes(run: name)
+                        || (several && filters.includes(run: RunNaming.labelled(name, label: label)))
+                }
+                let listing = (try? LogdirReader.listRuns(in: reader.logdir)) ?? []
+                let workers = min(cores, listing.filter { includesRun($0.name) }.count)
+                if workers > 1 {
+                    // Several runs and cores: read the runs in parallel, one reader per core.
+                    let parallel = ParallelSummarizer(
+                        logdir: reader.logdir, runs: listing.filter { includesRun($0.name) }, workerCount: workers,
+                        includesRun: includesRun, includesTag: filters.includes(tag:))
+                    let done = pointCount
+                    let logdir = reader.logdir
+                    let runCount = listing.count
+                    let result = try parallel.read { total in
+                        progress.update { "reading \(logdir): \(runCount) runs, \(done + total) points" }
+                    }
+                    for warning in result.warnings { progress.printMessage(warning) }
+                    pointCount += result.pointCount
+                    groups.append(result.summaries.map(Self.withFiles))
+                    allRunNames.append(listing.map(\.name))
+                    logdirProblems += result.logdirProblems
+                    continue
+                }
+                let summarizer = LogdirSummarizer(includesRun: includesRun, includesTag: filters.includes(tag:))
                 summarizer.onProblem = { progress.printMessage("warning: \($0)") }
                 summarizer.onWarning = { progress.printMessage("warning: \($0)") }
                 summarizer.read(reader) {

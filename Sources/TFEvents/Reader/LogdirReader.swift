@@ -72,6 +72,10 @@ public final class LogdirReader {
     private var passOrder: [Int]?
     private var passPosition = 0
     private var reportedUnreadable: Set<String> = []
+    /// When set, only runs whose name it accepts are read; the others are not even opened. Lets
+    /// several readers share a log directory's runs, one reader per thread.
+    public var runFilter: (@Sendable (String) -> Bool)?
+
     /// Whether records may take the hand-written fast paths (``ScalarRecordParser``,
     /// ``FastEventDecoder``); tests turn them off to compare with protobuf-c alone.
     var usesFastPaths = true
@@ -141,6 +145,30 @@ public final class LogdirReader {
         try loaders[purge.run].replaySurvivingPoints(before: purge, final: filesAreComplete, body)
     }
 
+    /// A run of a log directory, found without reading it.
+    public struct RunListing: Sendable, Hashable {
+        /// The run's name as TensorBoard gives it (`.` for the log directory itself).
+        public var name: String
+        /// The run's directory.
+        public var path: String
+        /// How many event files it holds.
+        public var fileCount: Int
+        /// Their total size in bytes.
+        public var byteCount: Int64
+    }
+
+    /// The runs of `logdir`, by TensorBoard's rules (see ``LogdirReader``), in name order, without
+    /// reading any event file: for sharing the runs out among several readers (``runFilter``).
+    ///
+    /// - Throws: ``LogdirReaderError`` when `logdir` does not exist, is not a directory or cannot
+    ///   be listed. Subdirectories that cannot be listed are left out.
+    public static func listRuns(in logdir: String) throws(LogdirReaderError) -> [RunListing] {
+        try LogdirScanner.validate(logdir)
+        return LogdirScanner(logdir: logdir).scan().runs
+            .sorted { LogdirScanner.byteOrder($0.name, $1.name) }
+            .map { RunListing(name: $0.name, path: $0.path, fileCount: $0.files.count, byteCount: $0.files.reduce(0) { $0 + $1.size }) }
+    }
+
     /// Lists the log directory: adds new runs (announcing them) and refreshes every run's files.
     private func startPass(into queue: inout [Item]) {
         let scan = scanner.scan()
@@ -157,7 +185,8 @@ public final class LogdirReader {
         }
         reportedUnreadable = stillUnreadable
         var order: [Int] = []
-        for directory in scan.runs.sorted(by: { LogdirScanner.byteOrder($0.name, $1.name) }) {
+        for directory in scan.runs.sorted(by: { LogdirScanner.byteOrder($0.name, $1.name) })
+        where runFilter?(directory.name) ?? true {
             let id: Int
             if let known = runIDByPath[directory.path] {
                 id = known

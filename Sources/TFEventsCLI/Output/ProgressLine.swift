@@ -5,7 +5,9 @@ import Foundation
 /// It is shown only when standard error is a terminal and `NO_COLOR` is unset, since it rewrites
 /// itself with a carriage return and erases itself with `ESC [ K` when the work is done. Messages
 /// printed through ``printMessage(_:)`` erase it first, so they never end up on the same line.
-final class ProgressLine {
+/// Safe to use from several threads (parallel readers report through one line).
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
     /// Whether the line may be drawn at all.
     let isEnabled: Bool
     /// How long the work must take before the line appears, in seconds.
@@ -41,6 +43,8 @@ final class ProgressLine {
     /// times a second. `text` is evaluated only when the line is drawn.
     func update(_ text: () -> String) {
         guard isEnabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
         let now = Self.now()
         guard now - start >= delay, now - lastDraw >= 0.2 else { return }
         lastDraw = now
@@ -50,6 +54,12 @@ final class ProgressLine {
 
     /// Erases the line, if it is shown.
     func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        clearLocked()
+    }
+
+    private func clearLocked() {
         guard isShown else { return }
         isShown = false
         write("\r\u{1B}[K")
@@ -57,7 +67,9 @@ final class ProgressLine {
 
     /// Prints a message line on standard error, below no half-drawn progress.
     func printMessage(_ message: String) {
-        clear()
+        lock.lock()
+        defer { lock.unlock() }
+        clearLocked()
         write(message + "\n")
     }
 
