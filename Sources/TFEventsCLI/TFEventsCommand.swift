@@ -14,6 +14,7 @@ struct TFEventsCommand: ParsableCommand {
         subcommands: [
             Demo.self,
             Inspect.self,
+            Log.self,
         ]
     )
 }

@@ -1,0 +1,222 @@
+import ArgumentParser
+import Foundation
+import TFEvents
+
+extension TFEventsCommand {
+    /// `tfevents log LOGDIR TAG=VALUE... [--step N]` and `tfevents log LOGDIR --stdin`.
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write scalars into a run from a shell script or from any program's output.",
+            discussion: """
+                LOGDIR is the run's directory (created when missing): the scalars go into an \
+                event file directly in it, so `tensorboard --logdir` on its parent shows it as \
+                one run. Values are stored as TensorBoard's 32-bit scalars; a value is anything \
+                that reads as a floating-point number, including nan, inf and -inf.
+
+                Steps: without --step (or a step on the line), each tag gets one past the last \
+                step already written for it in LOGDIR, and 0 for a new tag; within one call it \
+                keeps counting.
+
+                --stdin reads one entry per line:
+                  TAG VALUE [STEP]                     separated by spaces or tabs
+                  {"step": 3, "loss": 0.5, "acc": 0.9} a JSON object: "step" (an integer) and \
+                "wall_time" (seconds since the epoch) are optional, every other key is a tag with a \
+                number (NaN, Infinity and -Infinity as Python's json writes them are accepted)
+                Blank lines and lines starting with # are ignored. A malformed line is reported on \
+                standard error as `line N: what is wrong` and skipped; every good line is written. \
+                Lines are written as they arrive and flushed whenever standard input has nothing \
+                more ready, so a live pipe shows up in TensorBoard at its next reload.
+
+                Calls from a loop continue the same file: the run's last event file is appended \
+                to when `tfevents log` made it (its name ends in .cli), no other `tfevents log` \
+                holds it, and it ends with a complete record; otherwise a new file is made.
+
+                Exit status: 0 when everything was written; 1 when a line was malformed (the good \
+                lines are still written) or the file cannot be written, for example on a full or \
+                read-only disk; 64 for a usage error, such as a bad TAG=VALUE (nothing is written).
+
+                Examples:
+                  tfevents log runs/exp1 loss=0.25 accuracy=0.91 --step 100
+                  for i in 1 2 3; do tfevents log runs/exp1 queue_length=$RANDOM; done
+                  python train.py | grep --line-buffered '^{' | tfevents log runs/exp1 --stdin
+                  printf 'loss 0.5 10\\nloss 0.4 20\\n' | tfevents log runs/exp1 --stdin
+                """
+        )
+
+        @Argument(help: "The run's directory; the scalars are written into an event file directly in it.")
+        var logdir: String
+
+        @Argument(help: "Scalars as TAG=VALUE, for example loss=0.25 (the last '=' separates the value).")
+        var assignments: [String] = []
+
+        @Option(help: "The step of every TAG=VALUE (default: one past each tag's last step).")
+        var step: Int64?
+
+        @Option(name: .customLong("wall-time"), help: "The wall time of every TAG=VALUE, in seconds since the epoch (default: now).")
+        var wallTime: Double?
+
+        @Flag(name: .customLong("stdin"), help: "Read scalars from standard input, one entry per line (see above).")
+        var readsStandardInput = false
+
+        func validate() throws {
+            if readsStandardInput {
+                guard assignments.isEmpty else {
+                    throw ValidationError("give TAG=VALUE arguments or --stdin, not both")
+                }
+                guard step == nil && wallTime == nil else {
+                    throw ValidationError(
+                        "--step and --wall-time apply to TAG=VALUE arguments; with --stdin, give STEP on the line "
+                            + "or \"step\" and \"wall_time\" in the JSON object")
+                }
+                return
+            }
+            guard !assignments.isEmpty else { throw ValidationError("give at least one TAG=VALUE, or --stdin") }
+            if let wallTime, !wallTime.isFinite {
+                throw ValidationError("--wall-time must be a finite number of seconds, got \(wallTime)")
+            }
+            _ = try entryFromArguments()
+        }
+
+        private func entryFromArguments() throws -> LogEntry {
+            var values: [LogEntry.Value] = []
+            var tags: Set<String> = []
+            for argument in assignments {
+                let value: LogEntry.Value
+                do {
+                    value = try LogInput.assignment(argument)
+                } catch {
+                    throw ValidationError(error.message)
+                }
+                guard tags.insert(value.tag).inserted else {
+                    throw ValidationError("\(value.tag) is given twice; give one value per tag (use --stdin for a series)")
+                }
+                values.append(value)
+            }
+            return LogEntry(values: values, step: step, wallTime: wallTime)
+        }
+
+        func run() throws {
+            if readsStandardInput {
+                try runStandardInput()
+            } else {
+                let entry = try entryFromArguments()
+                var session = LogSession(logdir: logdir)
+                defer { session.close() }
+                do {
+                    try session.write(entry) { printError("warning: " + $0) }
+                } catch let error as LogInputError {
+                    throw CommandFailure(error.message)
+                }
+                try session.finish()
+            }
+        }
+
+        private func runStandardInput() throws {
+            var session = LogSession(logdir: logdir)
+            defer { session.close() }
+            var lines = InputLines()
+            var written = 0
+            var malformed = 0
+            while let line = try lines.next(beforeWaiting: { try session.flush() }) {
+                guard let text = line.text else {
+                    malformed += 1
+                    printError("line \(line.number): \(line.problem ?? "unreadable")")
+                    continue
+                }
+                do {
+                    guard let entry = try LogInput.line(text) else { continue }
+                    try session.write(entry) { printError("line \(line.number): warning: " + $0) }
+                    written += 1
+                } catch let error as LogInputError {
+                    malformed += 1
+                    printError("line \(line.number): \(error.message)")
+                }
+            }
+            let destination = session.path.map { " to \($0)" } ?? ""
+            try session.finish()
+            if malformed > 0 {
+                printError(
+                    "\(malformed) malformed \(malformed == 1 ? "line was" : "lines were") skipped; "
+                        + "\(written) \(written == 1 ? "line was" : "lines were") written\(destination)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+/// One invocation's writing: the target file (opened at the first entry), default steps, and
+/// one-line failures.
+struct LogSession {
+    let logdir: String
+    private var target: LogTarget?
+    private var steps: StepCounter
+
+    init(logdir: String) {
+        self.logdir = logdir
+        steps = StepCounter(logdir: logdir)
+    }
+
+    /// The file written, once one is open.
+    var path: String? { target?.path }
+
+    /// Writes the entry's values, each at the entry's step or its tag's next step.
+    ///
+    /// - Throws: ``LogInputError`` when a tag has no next step (nothing of the entry is written);
+    ///   ``CommandFailure`` when the file cannot be opened or written.
+    mutating func write(_ entry: LogEntry, warn: (String) -> Void) throws {
+        // Open (and lock) the file first, so that default steps are read under the lock.
+        let writer = try openedWriter()
+        var resolved: [(LogEntry.Value, Int64)] = []
+        for value in entry.values {
+            resolved.append((value, try entry.step ?? steps.defaultStep(for: value.tag)))
+        }
+        let wallTime = entry.wallTime ?? Date().timeIntervalSince1970
+        for (value, step) in resolved {
+            if value.value.isFinite && !Float(value.value).isFinite {
+                warn(
+                    "\(value.tag): \(value.value) is beyond the range of TensorBoard's 32-bit scalars; stored as "
+                        + "\(Float(value.value))")
+            }
+            do {
+                try writer.addScalar(value.tag, value.value, step: step, wallTime: wallTime)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            steps.wrote(value.tag, at: step)
+        }
+    }
+
+    /// Writes what is buffered to the file.
+    func flush() throws {
+        guard let target else { return }
+        do {
+            try target.writer.flush()
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Flushes and closes the file, reporting a failure.
+    mutating func finish() throws {
+        guard let target else { return }
+        self.target = nil
+        do {
+            try target.writer.close()
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Closes the file after a failure, quietly (the failure is already being reported).
+    mutating func close() {
+        try? target?.writer.close()
+        target = nil
+    }
+
+    private mutating func openedWriter() throws -> SummaryWriter {
+        if let target { return target.writer }
+        let opened = try LogTarget.open(logdir: logdir, options: SummaryWriter.Options())
+        target = opened
+        return opened.writer
+    }
+}
