@@ -45,6 +45,7 @@ struct InputLines {
                     continue
                 }
                 number += 1
+                if bytes.count > Self.maximumLineLength { return tooLong() }
                 return line(bytes)
             }
             searched = buffer.count
@@ -56,13 +57,14 @@ struct InputLines {
                 discarding = true
                 start = buffer.count
                 searched = start
-                return Line(number: number, text: nil, problem: "longer than \(Self.maximumLineLength) bytes")
+                return tooLong()
             }
             if atEnd {
                 guard start < buffer.count, !discarding else { return nil }
                 let bytes = buffer[start...]
                 start = buffer.count
                 number += 1
+                if bytes.count > Self.maximumLineLength { return tooLong() }
                 return line(bytes)
             }
             if start > 0 {
@@ -73,6 +75,10 @@ struct InputLines {
             if !isReady() { try beforeWaiting() }
             try read()
         }
+    }
+
+    private func tooLong() -> Line {
+        Line(number: number, text: nil, problem: "longer than \(Self.maximumLineLength) bytes")
     }
 
     private func line(_ bytes: ArraySlice<UInt8>) -> Line {

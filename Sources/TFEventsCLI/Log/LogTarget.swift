@@ -94,6 +94,8 @@ final class LogTarget {
                 let writer = try SummaryWriter(appendingTo: path, options: options)
                 return LogTarget(writer: writer, isContinued: false, lock: descriptor)
             } catch {
+                // Not even the first records fit (a full disk): leave no empty or cut file behind.
+                unlink(path)
                 Glibc.close(descriptor)
                 throw CommandFailure(error.description)
             }
