@@ -96,17 +96,20 @@ struct FileInspection {
         self.path = path
     }
 
-    /// Reads the whole file at `path`.
-    static func read(name: String, path: String) -> FileInspection {
+    /// Reads the whole file at `path`, calling `progress` with the bytes read so far and the
+    /// file's size every few thousand records.
+    static func read(
+        name: String, path: String, progress: (_ done: Int64, _ size: Int64) -> Void = { _, _ in }
+    ) -> FileInspection {
         var inspection = FileInspection(name: name, path: path)
         var status = stat()
         if stat(path, &status) == 0 { inspection.size = Int64(status.st_size) }
-        inspection.readRecords()
+        inspection.readRecords(progress: progress)
         inspection.addFileNotes()
         return inspection
     }
 
-    private mutating func readRecords() {
+    private mutating func readRecords(progress: (Int64, Int64) -> Void) {
         let reader: TFRecordReader
         do {
             reader = try TFRecordReader(path: path, maximumRecordLength: Self.maximumRecordLength)
@@ -135,6 +138,7 @@ struct FileInspection {
                     continue
                 }
                 records += 1
+                if records % 4096 == 0 { progress(reader.offset, size) }
                 do {
                     add(try Event(serializedBytes: record.payload), offset: record.offset)
                 } catch {

@@ -45,7 +45,10 @@ struct InspectReport {
         }
         guard isDirectory.boolValue else {
             let url = URL(fileURLWithPath: path)
-            let file = FileInspection.read(name: url.lastPathComponent, path: path)
+            let file = FileInspection.read(name: url.lastPathComponent, path: path) { done, size in
+                progress.update("inspecting (\(megabytes(done)) of \(megabytes(size)) MB): \(url.lastPathComponent)")
+            }
+            progress.finish()
             var run = Run(name: nil, path: url.deletingLastPathComponent().path, files: [file])
             run.notes = restartNotes(run.files)
             return InspectReport(path: path, kind: .file, runs: [run])
@@ -77,8 +80,13 @@ struct InspectReport {
         for listed in runs {
             var run = Run(name: listed.name, path: listed.path, files: [])
             for file in listed.files {
-                progress.update("inspecting file \(done + 1) of \(total): \(listed.name)/\(file.name)")
-                run.files.append(FileInspection.read(name: file.name, path: file.path))
+                let label = "inspecting file \(done + 1) of \(total)"
+                let name = "\(listed.name)/\(file.name)"
+                progress.update("\(label): \(name)")
+                run.files.append(
+                    FileInspection.read(name: file.name, path: file.path) { read, size in
+                        progress.update("\(label) (\(megabytes(read)) of \(megabytes(size)) MB): \(name)")
+                    })
                 done += 1
             }
             run.notes = restartNotes(run.files)
@@ -86,6 +94,10 @@ struct InspectReport {
         }
         progress.finish()
         return report
+    }
+
+    private static func megabytes(_ bytes: Int64) -> String {
+        String(format: "%.1f", Double(bytes) / 1_000_000)
     }
 
     /// TensorBoard's restart rule: once the run has a `file_version` of 2 or more, every

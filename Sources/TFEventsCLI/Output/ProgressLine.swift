@@ -26,11 +26,18 @@ final class ProgressLine {
         if let lastDraw, now.timeIntervalSince(lastDraw) < Self.interval { return }
         lastDraw = now
         var text = message()
-        let width = max(10, Terminal.width - 1)
+        let width = max(10, Self.columns - 1)
         if text.count > width { text = String(text.prefix(width - 1)) + "…" }
         let padding = String(repeating: " ", count: max(0, drawnWidth - text.count))
         FileHandle.standardError.write(Data(("\r" + text + padding).utf8))
         drawnWidth = text.count
+    }
+
+    /// The width of the terminal standard error is on, or 80 when unknown.
+    private static var columns: Int {
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
     }
 
     /// Erases the line, if one was drawn.
