@@ -14,32 +14,36 @@ extension TFEventsCommand {
                 that reads as a floating-point number, including nan, inf and -inf.
 
                 Steps: without --step (or a step on the line), each tag gets one past the last \
-                step already written for it in LOGDIR, and 0 for a new tag; within one call it \
-                keeps counting.
+                step already written for it in LOGDIR, as TensorBoard shows the run, and 0 for a \
+                new tag; within one call it keeps counting. Finding the last steps reads the run \
+                once; explicit steps skip that.
 
-                --stdin reads one entry per line:
-                  TAG VALUE [STEP]                     separated by spaces or tabs
-                  {"step": 3, "loss": 0.5, "acc": 0.9} a JSON object: "step" (an integer) and \
-                "wall_time" (seconds since the epoch) are optional, every other key is a tag with a \
-                number (NaN, Infinity and -Infinity as Python's json writes them are accepted)
-                Blank lines and lines starting with # are ignored. A malformed line is reported on \
-                standard error as `line N: what is wrong` and skipped; every good line is written. \
-                Lines are written as they arrive and flushed whenever standard input has nothing \
-                more ready, so a live pipe shows up in TensorBoard at its next reload.
+                --stdin reads one entry per line, either
+                  TAG VALUE [STEP]            fields separated by spaces or tabs, or
+                  {"step": 3, "loss": 0.5}    a JSON object: each key is a tag with a number,
+                                              except "step" (an integer) and "wall_time"
+                                              (seconds since the epoch), both optional.
+                JSON numbers may also be NaN, Infinity and -Infinity, as Python's json writes \
+                them. Blank lines and lines starting with # are ignored. A malformed line is \
+                reported on standard error as `line N: what is wrong` and skipped; every good \
+                line is written. Lines are written as they arrive and flushed whenever standard \
+                input has nothing more ready, so a live pipe shows up at TensorBoard's next reload.
 
-                Calls from a loop continue the same file: the run's last event file is appended \
-                to when `tfevents log` made it (its name ends in .cli), no other `tfevents log` \
-                holds it, and it ends with a complete record; otherwise a new file is made.
+                Calls from a loop continue one file: the run's last event file is appended to \
+                when `tfevents log` made it (its name ends in .cli), no other `tfevents log` \
+                holds it (after waiting up to a second) and it ends with a complete record; \
+                otherwise a new file is made, named to sort after the others.
 
-                Exit status: 0 when everything was written; 1 when a line was malformed (the good \
-                lines are still written) or the file cannot be written, for example on a full or \
-                read-only disk; 64 for a usage error, such as a bad TAG=VALUE (nothing is written).
+                Exit status: 0 when everything was written; 1 when a line was malformed (the \
+                good lines are still written) or the file cannot be written, for example on a \
+                full or read-only disk; 64 for a usage error such as a bad TAG=VALUE (then \
+                nothing is written).
 
                 Examples:
                   tfevents log runs/exp1 loss=0.25 accuracy=0.91 --step 100
                   for i in 1 2 3; do tfevents log runs/exp1 queue_length=$RANDOM; done
-                  python train.py | grep --line-buffered '^{' | tfevents log runs/exp1 --stdin
                   printf 'loss 0.5 10\\nloss 0.4 20\\n' | tfevents log runs/exp1 --stdin
+                  python train.py | grep --line-buffered '^{' | tfevents log runs/exp1 --stdin
                 """
         )
 

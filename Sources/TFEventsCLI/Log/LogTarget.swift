@@ -21,15 +21,12 @@ final class LogTarget {
     static let lockWait: TimeInterval = 1
 
     let writer: SummaryWriter
-    /// Whether the file was there before (and is being continued).
-    let isContinued: Bool
     private let lock: Int32
 
     var path: String { writer.path }
 
-    private init(writer: SummaryWriter, isContinued: Bool, lock: Int32) {
+    private init(writer: SummaryWriter, lock: Int32) {
         self.writer = writer
-        self.isContinued = isContinued
         self.lock = lock
     }
 
@@ -52,7 +49,7 @@ final class LogTarget {
                 if try eventFileNames(in: logdir).last == last && isWhole(path) {
                     do {
                         let writer = try SummaryWriter(appendingTo: path, options: options)
-                        return LogTarget(writer: writer, isContinued: true, lock: lock)
+                        return LogTarget(writer: writer, lock: lock)
                     } catch {
                         Glibc.close(lock)
                         throw CommandFailure(error.description)
@@ -92,7 +89,7 @@ final class LogTarget {
             while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
             do {
                 let writer = try SummaryWriter(appendingTo: path, options: options)
-                return LogTarget(writer: writer, isContinued: false, lock: descriptor)
+                return LogTarget(writer: writer, lock: descriptor)
             } catch {
                 // Not even the first records fit (a full disk): leave no empty or cut file behind.
                 unlink(path)
