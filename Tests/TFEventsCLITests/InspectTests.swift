@@ -323,7 +323,7 @@ import Testing
 }
 
 /// The fixtures under `Fixtures/logdirs`, found from this file's path, and small readers for them.
-enum InspectFixtures {
+private enum InspectFixtures {
     static let packageRoot: String = {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while directory.path != "/" {
@@ -364,7 +364,7 @@ enum InspectFixtures {
 }
 
 /// A small seeded generator, so the random files are the same on every run.
-struct SplitMix: RandomNumberGenerator {
+private struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }

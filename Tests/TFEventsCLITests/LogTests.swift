@@ -352,7 +352,7 @@ import Testing
 // MARK: - Helpers
 
 /// Reading back what `log` wrote.
-enum LogFiles {
+private enum LogFiles {
     /// The event files directly in `run`, in name order.
     static func eventFiles(_ run: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: run)) ?? []
@@ -388,7 +388,7 @@ enum LogFiles {
 }
 
 /// A `tfevents` process whose standard input is fed by the test, with its output collected.
-final class LogProcess: @unchecked Sendable {
+private final class LogProcess: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()
@@ -471,7 +471,7 @@ final class LogProcess: @unchecked Sendable {
 
 /// A small tmpfs mounted for one test (as `Tests/TFEventsTests/Support/TemporaryMount.swift`),
 /// unmounted when released; `nil` when this machine does not allow mounting.
-final class LogMount {
+private final class LogMount {
     let path: String
 
     init?(sizeKiB: Int, readOnly: Bool = false) {
