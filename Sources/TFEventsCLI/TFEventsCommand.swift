@@ -11,6 +11,11 @@ struct TFEventsCommand: ParsableCommand {
             Start with `tfevents demo`, which writes a few runs to look at.
             """,
         version: "0.1.0",
-        subcommands: [Demo.self, SummaryCommand.self]
+        subcommands: [
+            Demo.self,
+            SummaryCommand.self,
+            Inspect.self,
+            Log.self,
+        ]
     )
 }

@@ -61,32 +61,54 @@ public final class SummaryWriter: Sendable {
     ///     one run, named by its path below the directory given to `tensorboard --logdir`.
     ///   - options: Buffering, flushing and naming; see ``Options``.
     /// - Throws: ``SummaryWriterError`` when the directory or the file cannot be created.
-    public init(logdir: String, options: Options = Options()) throws(SummaryWriterError) {
-        self.logdir = logdir
-        self.options = options
+    public convenience init(logdir: String, options: Options = Options()) throws(SummaryWriterError) {
         do {
             try FileSystem.createDirectories(logdir)
         } catch {
             throw SummaryWriterError(error, path: logdir)
         }
         let now = ProcessInfo.wallTime()
-        var file: FileDescriptor?
-        var path = ""
-        while file == nil {
-            let name = EventFileName.make(
-                wallTime: now, host: ProcessInfo.hostName, processID: ProcessInfo.processID,
-                counter: EventFileName.nextCounter(), suffix: options.filenameSuffix)
-            path = FileSystem.join(logdir, name)
+        let (path, file) = try Self.createFile(in: logdir, wallTime: now, suffix: options.filenameSuffix)
+        try self.init(
+            logdir: logdir, path: path, file: file, header: Self.header(wallTime: now, options: options),
+            options: options)
+    }
+
+    /// Creates a new event file in `logdir` under the first free name.
+    private static func createFile(
+        in logdir: String, wallTime: Double, suffix: String
+    ) throws(SummaryWriterError) -> (String, FileDescriptor) {
+        while true {
+            let path = FileSystem.join(logdir, newFileName(wallTime: wallTime, suffix: suffix))
             do {
-                file = try FileDescriptor.createExclusively(path)
+                return (path, try FileDescriptor.createExclusively(path))
             } catch where error.isAlreadyExists {
                 continue  // Someone else has this name (another host sharing the directory): take the next.
             } catch {
                 throw SummaryWriterError(error, path: path)
             }
         }
-        self.path = path
+    }
 
+    /// Takes over an open event file: writes `header` at once, then starts the flush timer.
+    init(
+        logdir: String, path: String, file: FileDescriptor, header: [UInt8], options: Options
+    ) throws(SummaryWriterError) {
+        self.logdir = logdir
+        self.path = path
+        self.options = options
+        pending = LockedValue(Pending(buffer: header), spinning: true)
+        output = LockedValue(Output(file: file))
+
+        // The first event goes out at once, so the file is valid from the start.
+        try flush()
+        startTimer()
+        ExitFlusher.register(self)
+    }
+
+    /// The records a new file starts with: the `file_version` event, and the purge marker when
+    /// ``Options/purgeStep`` is set.
+    static func header(wallTime now: Double, options: Options) -> [UInt8] {
         var header: [UInt8] = []
         let version = Event(
             wallTime: now, what: .fileVersion(Event.currentFileVersion),
@@ -96,13 +118,7 @@ public final class SummaryWriter: Sendable {
             let start = Event(wallTime: now, step: purgeStep, what: .sessionLog(.init(status: .start)))
             TFRecordFraming.append(ProtobufEncoder.encode(start), to: &header)
         }
-        pending = LockedValue(Pending(buffer: header), spinning: true)
-        output = LockedValue(Output(file: file))
-
-        // The first event goes out at once, so the file is valid from the start.
-        try flush()
-        startTimer()
-        ExitFlusher.register(self)
+        return header
     }
 
     deinit {
