@@ -11,6 +11,10 @@ struct TFEventsCommand: ParsableCommand {
             Start with `tfevents demo`, which writes a few runs to look at.
             """,
         version: "0.1.0",
-        subcommands: [Demo.self]
+        subcommands: [
+            Demo.self,
+            Tail.self,
+            Export.self,
+        ]
     )
 }
