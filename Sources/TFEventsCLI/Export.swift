@@ -90,13 +90,14 @@ extension TFEventsCommand {
         private func export() throws {
             let filters = try filters.compiled()
             var progress = ProgressLine()
+            var problems = ProblemPrinter(filters: filters)
 
             // Pass 1: problems, run names, series kinds and where purges happened.
             let first = try LogdirReader(logdir: logdir, filesAreComplete: true)
             let index = PurgeIndex.scan(first) { item in
                 if case .problem(let problem) = item {
                     progress.finish()
-                    printError("warning: \(problem)")
+                    problems.print(problem, reader: first)
                 }
                 progress.update("export: reading \(logdir): \(first.runs.count) runs")
             }

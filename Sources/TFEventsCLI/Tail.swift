@@ -96,13 +96,13 @@ extension TFEventsCommand {
         /// Every surviving point, in reading order, in two passes (see ``PurgeIndex``).
         private func printPointsOnce(filters: CompiledFilters, to out: ByteOutput) throws {
             signal(SIGPIPE, SIG_IGN)
-            var problems = ProblemPrinter()
+            var problems = ProblemPrinter(filters: filters)
             var progress = ProgressLine()
             let first = try LogdirReader(logdir: logdir, filesAreComplete: true)
             let index = PurgeIndex.scan(first) { item in
                 if case .problem(let problem) = item {
                     progress.finish()
-                    problems.print(problem)
+                    problems.print(problem, reader: first)
                 }
                 progress.update("tail: reading \(logdir): \(first.runs.count) runs")
             }
@@ -138,12 +138,12 @@ extension TFEventsCommand {
         private func printTableOnce(filters: CompiledFilters, styled: Bool, to out: ByteOutput) throws {
             let reader = try LogdirReader(logdir: logdir, filesAreComplete: true)
             var state = TailState(filters: filters)
-            var problems = ProblemPrinter()
+            var problems = ProblemPrinter(filters: filters)
             var progress = ProgressLine()
             while let item = reader.next() {
                 if let problem = state.add(item, reader: reader) {
                     progress.finish()
-                    problems.print(problem)
+                    problems.print(problem, reader: reader)
                 }
                 progress.update("tail: reading \(logdir): \(state.runCount) runs")
             }
@@ -172,7 +172,7 @@ extension TFEventsCommand {
         /// One line per new point, as it is read.
         private func followLines(filters: CompiledFilters, to out: ByteOutput) throws {
             TailSignals.install(terminal: false)
-            var problems = ProblemPrinter()
+            var problems = ProblemPrinter(filters: filters)
             var sieve: PurgeIndex.Sieve?
             if fromStart {
                 var progress = ProgressLine()
@@ -180,7 +180,7 @@ extension TFEventsCommand {
                 let index = PurgeIndex.scan(first) { item in
                     if case .problem(let problem) = item {
                         progress.finish()
-                        problems.print(problem)
+                        problems.print(problem, reader: first)
                     }
                     progress.update("tail: reading \(logdir): \(first.runs.count) runs")
                 }
@@ -214,7 +214,7 @@ extension TFEventsCommand {
                         if isNew { printError(Self.purgeNote(purge, names: names)) }
                     case .problem(let problem):
                         try out.flush()
-                        problems.print(problem)
+                        problems.print(problem, reader: reader)
                     case .run, .runEvent:
                         break
                     }
@@ -239,7 +239,7 @@ extension TFEventsCommand {
             defer { try? screen.finish() }
             let reader = try LogdirReader(logdir: logdir)
             var state = TailState(filters: filters)
-            var problems = ProblemPrinter()
+            var problems = ProblemPrinter(filters: filters)
             var progress = ProgressLine()
             var size = TerminalScreen.size()
             var fromTop = false
@@ -248,7 +248,7 @@ extension TFEventsCommand {
                     if let problem = state.add(item, reader: reader) {
                         progress.finish()
                         try screen.erase()
-                        problems.print(problem)
+                        problems.print(problem, reader: reader)
                     }
                     progress.update("tail: reading \(logdir): \(state.runCount) runs")
                 }
@@ -312,14 +312,21 @@ extension TFEventsCommand {
     }
 }
 
-/// Prints each problem once on standard error.
+/// Prints each problem once on standard error, except problems in runs that `--runs` leaves out.
 struct ProblemPrinter {
+    let filters: CompiledFilters
     private var seen: Set<String> = []
+
+    init(filters: CompiledFilters) {
+        self.filters = filters
+    }
 
     /// The number of distinct problems printed.
     var count: Int { seen.count }
 
-    mutating func print(_ problem: LogdirReader.Problem) {
+    /// Prints `problem` unless it was printed before or is in a run left out; `reader` names the run.
+    mutating func print(_ problem: LogdirReader.Problem, reader: LogdirReader) {
+        if let run = problem.run, run < reader.runs.count, !filters.includes(run: reader.runs[run].name) { return }
         let text = problem.description
         guard seen.insert(text).inserted else { return }
         printError("warning: " + text)

@@ -21,14 +21,25 @@ enum TailSignals {
     }
 
     /// Installs the stop handlers, and the terminal handlers when `terminal` is set.
+    ///
+    /// The signals are also unblocked on the calling (main) thread: a process inherits its
+    /// parent's signal mask, and a parent that blocked them (some test runners and job runners do)
+    /// would otherwise leave Ctrl-C without effect.
     static func install(terminal: Bool) {
         signal(SIGINT, onStop)
         signal(SIGTERM, onStop)
         signal(SIGPIPE, SIG_IGN)
-        guard terminal else { return }
-        signal(SIGWINCH, onRedraw)
-        signal(SIGTSTP, onSuspend)
-        signal(SIGCONT, onContinue)
+        var signals = [SIGINT, SIGTERM]
+        if terminal {
+            signal(SIGWINCH, onRedraw)
+            signal(SIGTSTP, onSuspend)
+            signal(SIGCONT, onContinue)
+            signals += [SIGWINCH, SIGTSTP, SIGCONT]
+        }
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in signals { sigaddset(&set, number) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Sleeps for `seconds`, waking early when asked to stop. Returns whether it was asked to stop.

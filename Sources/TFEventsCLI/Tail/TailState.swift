@@ -58,9 +58,9 @@ struct TailState {
 
     /// The table for the current state.
     func table(logdir: String, following: Bool, problemCount: Int, now: Date = Date()) -> TailTable {
-        var title = "\(logdir) · \(shownRunCount) run\(shownRunCount == 1 ? "" : "s") · "
+        var status = " · \(shownRunCount) run\(shownRunCount == 1 ? "" : "s") · "
             + "\(histories.count) scalar series · " + Self.clock(now)
-        if following { title += " · Ctrl-C to quit" }
+        if following { status += " · Ctrl-C to quit" }
         let empty: String
         if runCount == 0 {
             empty = "Waiting for event files (names containing 'tfevents') in \(logdir)…"
@@ -71,7 +71,7 @@ struct TailState {
         }
         let footer = problemCount == 0
             ? nil : "\(problemCount) problem\(problemCount == 1 ? "" : "s") reported on standard error"
-        return TailTable(title: title, histories: Array(histories.values), emptyMessage: empty, footer: footer)
+        return TailTable(logdir: logdir, status: status, histories: Array(histories.values), emptyMessage: empty, footer: footer)
     }
 
     /// Local time as `HH:MM:SS`.

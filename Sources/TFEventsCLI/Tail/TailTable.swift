@@ -3,7 +3,10 @@ import Foundation
 /// The table `tfevents tail` shows on a terminal: one row per run and tag with the last step and
 /// value, steps per second, the age of the last point and a sparkline of the recent values.
 struct TailTable {
-    var title: String
+    /// The log directory, shortened in the middle when the title line would not fit.
+    var logdir: String
+    /// What follows the log directory on the title line.
+    var status: String
     var histories: [ScalarHistory]
     /// Shown instead of the table while there is no scalar series.
     var emptyMessage: String
@@ -15,7 +18,8 @@ struct TailTable {
     /// counted in a last line).
     func lines(width: Int, height: Int?, now: Double) -> [Line] {
         let usable = max(20, width - 1)
-        var lines = [Line(text: Self.cut(title, to: usable), style: .title)]
+        let directory = Self.shorten(logdir, to: max(10, usable - status.displayWidth))
+        var lines = [Line(text: Self.cut(directory + status, to: usable), style: .title)]
         let sorted = histories.sorted { ($0.run, $0.tag) < ($1.run, $1.tag) }
         guard !sorted.isEmpty else {
             lines.append(Line(text: Self.cut(emptyMessage, to: usable), style: .plain))
