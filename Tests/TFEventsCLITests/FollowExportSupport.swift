@@ -145,6 +145,13 @@ enum FollowExportSupport {
         TFRecordFraming.frame(ProtobufEncoder.encode(Event(wallTime: 1, what: .fileVersion("brain.Event:2"))))
     }
 
+    /// One framed `SessionLog START` event: what a writer restarting at `step` writes first.
+    static func sessionStartRecord(step: Int64) -> [UInt8] {
+        let event = Event(
+            wallTime: 2, step: step, what: .sessionLog(.init(status: .start, checkpointPath: "", message: "")))
+        return TFRecordFraming.frame(ProtobufEncoder.encode(event))
+    }
+
     /// Appends bytes to a file, creating it if needed.
     static func append(_ bytes: some Collection<UInt8>, to path: String) throws {
         if !FileManager.default.fileExists(atPath: path) {

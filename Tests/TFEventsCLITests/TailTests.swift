@@ -62,12 +62,18 @@ import Testing
         }
         #expect(allPrinted())
 
-        // A second file in the run `train`: a writer restarted without a purge.
+        // A second file in the run `train`, as a restarted writer (without a purge) makes it. It is
+        // written by hand: SummaryWriter's names carry a per-process counter, and after 9 comes 10,
+        // which sorts before it (TensorBoard never reads back), so a name that sorts last is used.
         try train.close()
-        let train2 = try SummaryWriter(logdir: logdir + "/train", options: noFlushing)
-        #expect(train2.path > train.path)
-        for step in 8..<11 { try write(train2, "loss", Double(step), step: step) }
-        try write(train2, "lr", 0.001, step: 10)
+        let second = logdir + "/train/events.out.tfevents.9999999999.testhost"
+        try Support.append(Support.fileVersionRecord(), to: second)
+        for step in 8..<11 {
+            try Support.append(Support.scalarRecord("loss", Float(step), step: Int64(step), wallTime: 2), to: second)
+            expected.append(ScalarRow(run: "train", tag: "loss", step: Int64(step), wallTime: 0, value: Double(step)))
+        }
+        try Support.append(Support.scalarRecord("lr", 0.001, step: 10, wallTime: 2), to: second)
+        expected.append(ScalarRow(run: "train", tag: "lr", step: 10, wallTime: 0, value: Double(Float(0.001))))
         #expect(allPrinted())
 
         // A record written in pieces is printed once it is complete, and only then.
@@ -87,7 +93,6 @@ import Testing
         #expect(allPrinted())
 
         try eval.close()
-        try train2.close()
         #expect(tail.stop(with: SIGINT) == 0)
         let printed = try #require(Self.points(tail.stdout.text), "only point lines on stdout: \(tail.stdout.text)")
         #expect(printed.count == expected.count)
@@ -137,9 +142,12 @@ import Testing
 
         let tail = try LiveCommand(["tail", logdir, "--from-start", "--interval", "0.1"])
         #expect(tail.waitForOutput { Self.points($0)?.count == 6 })
-        let restarted = try SummaryWriter(logdir: logdir + "/r", options: .init(purgeStep: 3))
-        for step in 3..<5 { try restarted.addScalar("loss", 100 + Double(step), step: step) }
-        try restarted.close()
+        // The restart as SummaryWriter(purgeStep: 3) writes it, in a file named to sort last.
+        let restarted = logdir + "/r/events.out.tfevents.9999999999.testhost"
+        try Support.append(Support.fileVersionRecord() + Support.sessionStartRecord(step: 3), to: restarted)
+        for step in 3..<5 {
+            try Support.append(Support.scalarRecord("loss", 100 + Float(step), step: Int64(step), wallTime: 2), to: restarted)
+        }
         #expect(tail.waitForOutput { Self.points($0)?.count == 8 })
         #expect(Support.wait(seconds: 10) { tail.stderr.text.contains("restarted at step 3") })
         #expect(tail.stop(with: SIGINT) == 0)

@@ -45,7 +45,8 @@ final class ImageExporter {
     }
 
     /// Writes the images of one point: `<step>.<ext>` for a single image, `<step>_<i>.<ext>` for
-    /// each image of a batch; a name already used in this export gets `~2`, `~3`, ...
+    /// each image of a batch (`_-3.png` for a negative step); a name already used in this export
+    /// gets `~2`, `~3`, ...
     func write(
         run: String, tag: String, step: Int64, wallTime: Double, width: Int, height: Int, images: [[UInt8]]
     ) throws {
@@ -55,7 +56,9 @@ final class ImageExporter {
         try makeDirectory(runComponent)
         try makeDirectory(relativeDirectory)
         for (number, bytes) in images.enumerated() {
-            let stem = SafeFileName.component(images.count == 1 ? "\(step)" : "\(step)_\(number)")
+            // Digits, `-` and `_` only; a negative step gets a leading `_` so no name starts with `-`.
+            let plain = images.count == 1 ? "\(step)" : "\(step)_\(number)"
+            let stem = step < 0 ? "_" + plain : plain
             let fileExtension = Self.fileExtension(bytes)
             var name = stem + "." + fileExtension
             var copy = 1
