@@ -119,7 +119,7 @@ extension TFEventsCommand {
             if let header = rows.header { try out.write(header) }
             let second = try LogdirReader(logdir: logdir, filesAreComplete: true)
             var sieve = PurgeIndex.Sieve(index)
-            var wanted: [LogdirReader.Series.Kind?] = []  // by series id; nil: not exported
+            var wanted: [ExportedSeries?] = []  // by series id; nil: not exported
             var counts = Counts()
             while let item = second.next() {
                 sieve.observe(item)
@@ -131,7 +131,10 @@ extension TFEventsCommand {
                     let exported = kind == .scalars || (kind == .histograms && histograms)
                         || (kind == .images && imageExporter != nil)
                     wanted[series.id] =
-                        exported && filters.includes(run: run) && filters.includes(tag: series.tag) ? kind : nil
+                        exported && filters.includes(run: run) && filters.includes(tag: series.tag)
+                        ? ExportedSeries(
+                            run: run, tag: series.tag, kind: kind, prefix: rows.prefix(run: run, tag: series.tag))
+                        : nil
                 case .point(let point):
                     counts.read += 1
                     progress.update("export: writing: \(counts.read * 100 / max(index.pointCount, 1))%")
@@ -139,9 +142,8 @@ extension TFEventsCommand {
                     case .dropped: counts.purged += 1
                     case .afterSnapshot: counts.late += 1
                     case .survives:
-                        guard point.series < wanted.count, let kind = wanted[point.series] else { continue }
-                        try write(point, kind: kind, names: sieve.names, rows: rows, to: out, images: imageExporter,
-                                  counts: &counts)
+                        guard point.series < wanted.count, let series = wanted[point.series] else { continue }
+                        try write(point, of: series, rows: rows, to: out, images: imageExporter, counts: &counts)
                     }
                 default:
                     break
@@ -163,30 +165,37 @@ extension TFEventsCommand {
             var undecodable = 0
         }
 
+        /// A series being exported: its names, its kind at the end of the first pass, and the
+        /// start of its rows.
+        private struct ExportedSeries {
+            var run: String
+            var tag: String
+            var kind: LogdirReader.Series.Kind
+            var prefix: String
+        }
+
         private func write(
-            _ point: LogdirReader.Point, kind: LogdirReader.Series.Kind, names: ItemNames, rows: ExportRows,
-            to out: ByteOutput, images: ImageExporter?, counts: inout Counts
+            _ point: LogdirReader.Point, of series: ExportedSeries, rows: ExportRows, to out: ByteOutput,
+            images: ImageExporter?, counts: inout Counts
         ) throws {
             var value = point.value
             if case .tensor(let tensor) = value {
                 // Read before the series' metadata: decode it as the series' plugin would.
-                value = PointDecoder.value(tensor, kind: kind)
+                value = PointDecoder.value(tensor, kind: series.kind)
             }
-            let run = names.runName(of: point)
-            let tag = names.tag(of: point)
             switch value {
             case .scalar(let number):
                 counts.scalars += 1
-                try out.write(rows.scalar(run: run, tag: tag, step: point.step, wallTime: point.wallTime, value: number))
+                try out.write(rows.scalar(prefix: series.prefix, step: point.step, wallTime: point.wallTime, value: number))
             case .histogram(let histogram):
                 counts.histograms += 1
                 try out.write(
-                    rows.histogram(run: run, tag: tag, step: point.step, wallTime: point.wallTime, histogram: histogram))
+                    rows.histogram(prefix: series.prefix, step: point.step, wallTime: point.wallTime, histogram: histogram))
             case .images(let width, let height, let encoded):
                 counts.images += encoded.count
                 try images?.write(
-                    run: run, tag: tag, step: point.step, wallTime: point.wallTime, width: width, height: height,
-                    images: encoded)
+                    run: series.run, tag: series.tag, step: point.step, wallTime: point.wallTime, width: width,
+                    height: height, images: encoded)
             default:
                 counts.undecodable += 1
             }

@@ -30,41 +30,48 @@ struct ExportRows {
         return CSV.line(columns)
     }
 
-    /// The row of one scalar point.
-    func scalar(run: String, tag: String, step: Int64, wallTime: Double, value: Double) -> String {
+    /// The start of every row of a series: its run and tag, escaped once for all its points.
+    func prefix(run: String, tag: String) -> String {
         switch format {
         case .csv:
-            var fields = [run, tag, String(step), NumberFormatting.exact(wallTime), NumberFormatting.exact(value)]
-            if includesHistograms { fields += ["", "", ""] }
-            return CSV.line(fields)
+            return CSV.field(run) + "," + CSV.field(tag) + ","
         case .jsonl:
-            return JSONValue.object([
-                ("run", .string(run)), ("tag", .string(tag)), ("step", .integer(step)),
-                ("wall_time", .number(wallTime)), ("value", .number(value)),
-            ]).serialized() + "\n"
+            var text = "{\"run\": "
+            JSONValue.quote(run, into: &text)
+            text += ", \"tag\": "
+            JSONValue.quote(tag, into: &text)
+            return text + ", "
+        }
+    }
+
+    /// The row of one scalar point; `prefix` is the series' ``prefix(run:tag:)``.
+    func scalar(prefix: String, step: Int64, wallTime: Double, value: Double) -> String {
+        switch format {
+        case .csv:
+            // Numbers never need quoting.
+            return prefix + String(step) + "," + NumberFormatting.exact(wallTime) + ","
+                + NumberFormatting.exact(value) + (includesHistograms ? ",,,\n" : "\n")
+        case .jsonl:
+            return prefix + "\"step\": " + String(step) + ", \"wall_time\": " + JSONValue.format(wallTime)
+                + ", \"value\": " + JSONValue.format(value) + "}\n"
         }
     }
 
     /// The rows of one histogram point: one per bucket in CSV, one object in JSON Lines.
-    func histogram(run: String, tag: String, step: Int64, wallTime: Double, histogram: Histogram) -> String {
+    func histogram(prefix: String, step: Int64, wallTime: Double, histogram: Histogram) -> String {
         switch format {
         case .csv:
-            let prefix = [run, tag, String(step), NumberFormatting.exact(wallTime), ""]
+            let start = prefix + String(step) + "," + NumberFormatting.exact(wallTime) + ",,"
             return histogram.buckets.map { bucket in
-                CSV.line(
-                    prefix + [
-                        NumberFormatting.exact(bucket.left), NumberFormatting.exact(bucket.right),
-                        NumberFormatting.exact(bucket.count),
-                    ])
+                start + NumberFormatting.exact(bucket.left) + "," + NumberFormatting.exact(bucket.right) + ","
+                    + NumberFormatting.exact(bucket.count) + "\n"
             }.joined()
         case .jsonl:
             let buckets = histogram.buckets.map { bucket in
                 JSONValue.array([.number(bucket.left), .number(bucket.right), .number(bucket.count)])
             }
-            return JSONValue.object([
-                ("run", .string(run)), ("tag", .string(tag)), ("step", .integer(step)),
-                ("wall_time", .number(wallTime)), ("buckets", .array(buckets)),
-            ]).serialized() + "\n"
+            return prefix + "\"step\": " + String(step) + ", \"wall_time\": " + JSONValue.format(wallTime)
+                + ", \"buckets\": " + JSONValue.array(buckets).serialized() + "}\n"
         }
     }
 }

@@ -90,33 +90,37 @@ struct PurgeIndex {
     static func scan(_ reader: LogdirReader, onItem: (LogdirReader.Item) throws -> Void) rethrows -> PurgeIndex {
         var index = PurgeIndex()
         var names = ItemNames()
+        var byRunID: [RunPurges] = []  // names are looked up once per run, not once per point
         while let item = reader.next() {
             try onItem(item)
             names.observe(item)
             switch item {
             case .run(let run):
+                while byRunID.count <= run.id { byRunID.append(RunPurges()) }
                 if !index.runNames.contains(run.name) { index.runNames.append(run.name) }
             case .series(let series):
                 index.kinds[names.runName(series.run), default: [:]][series.tag] = series.kind
             case .point(let point):
-                index.runs[names.runName(of: point), default: RunPurges()].pointCount += 1
+                byRunID[names.run(of: point)].pointCount += 1
                 index.pointCount += 1
             case .purge(let purge):
-                let name = names.runName(purge.run)
-                let ordinal = index.runs[name]?.pointCount ?? 0
-                index.runs[name, default: RunPurges()].purgeCount += 1
+                let ordinal = byRunID[purge.run].pointCount
+                byRunID[purge.run].purgeCount += 1
                 if let ids = purge.series {
                     for tag in Set(ids.map { names.tag(series: $0) }) {
-                        index.runs[name, default: RunPurges()].byTag[tag, default: []].append((ordinal, purge.step))
+                        byRunID[purge.run].byTag[tag, default: []].append((ordinal, purge.step))
                     }
                 } else {
-                    index.runs[name, default: RunPurges()].all.append((ordinal, purge.step))
+                    byRunID[purge.run].all.append((ordinal, purge.step))
                 }
             case .runEvent, .problem:
                 break
             }
         }
-        for name in index.runs.keys { index.runs[name]?.finish() }
+        for (id, var purges) in byRunID.enumerated() {
+            purges.finish()
+            index.runs[names.runName(id)] = purges
+        }
         return index
     }
 
@@ -134,6 +138,8 @@ struct PurgeIndex {
         private(set) var names = ItemNames()
         private var ordinals: [Int] = []
         private var purgeCounts: [Int] = []
+        /// The first pass's purges of each run of this reader, by run id (`nil` for a new run).
+        private var runPurges: [RunPurges?] = []
 
         init(_ index: PurgeIndex) {
             self.index = index
@@ -142,15 +148,22 @@ struct PurgeIndex {
         /// Keeps track of runs and series; call it with every item before ``verdict(_:)``.
         mutating func observe(_ item: LogdirReader.Item) {
             names.observe(item)
+            if case .run(let run) = item {
+                while runPurges.count <= run.id {
+                    runPurges.append(nil)
+                    ordinals.append(0)
+                    purgeCounts.append(0)
+                }
+                runPurges[run.id] = index.runs[run.name]
+            }
         }
 
         /// Whether TensorBoard shows `point`; call it once for every point, in order.
         mutating func verdict(_ point: LogdirReader.Point) -> Verdict {
             let run = names.run(of: point)
-            while ordinals.count <= run { ordinals.append(0) }
             let ordinal = ordinals[run]
             ordinals[run] += 1
-            guard let purges = index.runs[names.runName(run)], ordinal < purges.pointCount else {
+            guard let purges = runPurges[run], ordinal < purges.pointCount else {
                 return .afterSnapshot
             }
             return purges.drops(ordinal: ordinal, step: point.step, tag: names.tag(of: point)) ? .dropped : .survives
@@ -159,10 +172,9 @@ struct PurgeIndex {
         /// Whether `purge` was written after the first pass (so its effect is not known to
         /// ``verdict(_:)``); call it once for every purge, in order.
         mutating func isAfterSnapshot(_ purge: LogdirReader.Purge) -> Bool {
-            while purgeCounts.count <= purge.run { purgeCounts.append(0) }
             let number = purgeCounts[purge.run]
             purgeCounts[purge.run] += 1
-            return number >= (index.runs[names.runName(purge.run)]?.purgeCount ?? 0)
+            return number >= (runPurges[purge.run]?.purgeCount ?? 0)
         }
     }
 }
