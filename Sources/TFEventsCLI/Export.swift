@@ -35,9 +35,10 @@ extension TFEventsCommand {
 
                 The log directory is read twice: first to learn where purges happened, then to \
                 write the points that survive them, so memory does not grow with the number of \
-                points. Damaged records are reported on standard error and skipped; the good \
-                records after them are exported. Data written while the export runs is left for \
-                the next export.
+                points. Files are taken as complete: damaged records, and a record cut short at \
+                the end of a file, are reported on standard error and skipped; the good records \
+                after damage are exported. Points written while the export runs are left for the \
+                next export.
 
                 Examples:
                   tfevents export runs > scalars.csv
@@ -215,6 +216,9 @@ extension TFEventsCommand {
             if counts.purged > 0 {
                 printError(
                     "note: left out \(counts.purged) points that a restarted writer purged, as TensorBoard does.")
+            }
+            if counts.late > 0 {
+                printError("note: left \(counts.late) points written during the export for the next export.")
             }
             if counts.undecodable > 0 {
                 printError("note: skipped \(counts.undecodable) points whose data does not have the form of their kind.")
