@@ -192,7 +192,7 @@ import Testing
         #expect(rows.contains { $0.contains("accuracy") && $0.contains("12") && $0.contains("0.75") })
     }
 
-    @Test func noColorOnATerminalPrintsPlainLines() throws {
+    @Test func noColorOrLinesOnATerminalPrintPlainLines() throws {
         let logdir = try Support.makeDirectory("tail-nocolor")
         defer { try? FileManager.default.removeItem(atPath: logdir) }
         let writer = try SummaryWriter(logdir: logdir + "/run")
@@ -203,6 +203,11 @@ import Testing
         #expect(tail.waitForOutput { $0.contains("run  loss  1  0.5") })
         #expect(tail.stop(with: SIGINT) == 0)
         #expect(!tail.stdout.text.contains("\u{1B}"), "\(tail.stdout.text.debugDescription)")
+
+        // --lines asks for the same on a terminal that allows colour.
+        let lines = try LiveCommand(["tail", logdir, "--once", "--lines"], terminal: (80, 24))
+        #expect(lines.stop(with: 0) == 0)
+        #expect(lines.stdout.text == "run  loss  1  0.5\r\n")
     }
 
     @Test func onceOnATerminalPrintsTheTableWithoutMovingTheCursor() throws {
