@@ -140,7 +140,8 @@ extension TFEventsCommand {
                     counts.read += 1
                     progress.update("export: writing: \(counts.read * 100 / max(index.pointCount, 1))%")
                     switch sieve.verdict(point) {
-                    case .dropped: counts.purged += 1
+                    case .dropped:
+                        if point.series < wanted.count, wanted[point.series] != nil { counts.purged += 1 }
                     case .afterSnapshot: counts.late += 1
                     case .survives:
                         guard point.series < wanted.count, let series = wanted[point.series] else { continue }
