@@ -16,6 +16,8 @@ struct TFEventsCommand: ParsableCommand {
             SummaryCommand.self,
             Inspect.self,
             Log.self,
+            Tail.self,
+            Export.self,
         ]
     )
 }

@@ -1,8 +1,9 @@
 /// Turns a stored value into a ``LogdirReader/Point/Value`` the way the plugin that shows its
 /// series would read it; data that does not have the expected form stays a tensor.
-enum PointDecoder {
+/// `package` so that the CLI can decode points read before their series' metadata arrived.
+package enum PointDecoder {
     /// A tensor value as written, decoded without copying it unless it is kept as a tensor.
-    static func value(_ tensor: TensorProto, kind: LogdirReader.Series.Kind) -> LogdirReader.Point.Value {
+    package static func value(_ tensor: TensorProto, kind: LogdirReader.Series.Kind) -> LogdirReader.Point.Value {
         if kind == .scalars, let number = tensor.scalarValue { return .scalar(number) }
         return value(.tensor(tensor), kind: kind)
     }

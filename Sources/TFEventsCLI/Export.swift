@@ -1,0 +1,240 @@
+import ArgumentParser
+import Foundation
+import TFEvents
+
+extension TFEventsCommand {
+    /// `tfevents export LOGDIR`: every scalar point as long rows, and optionally histograms and
+    /// image files, exactly as TensorBoard shows them.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export every scalar point of a log directory as CSV or JSON Lines.",
+            discussion: """
+                Writes one row per point, `run,tag,step,wall_time,value`, in the order the points \
+                were written, to standard output or to --output. The points are exactly those \
+                TensorBoard shows: when a restarted writer purged earlier steps (tensorboardX's \
+                `purge_step`, or steps that went back in a file without a version), the points it \
+                dropped are left out. No point is downsampled.
+
+                Numbers are exact. wall_time is the shortest decimal that reads back as the same \
+                float64; value is the stored float32 widened to float64, so 0.1 is written as \
+                0.10000000149011612. In CSV, non-finite values are nan, inf and -inf (which \
+                Python, pandas and R read); in JSON Lines they are TensorBoard's strings "NaN", \
+                "Infinity" and "-Infinity".
+
+                --histograms adds the histograms. In CSV they take three more columns, \
+                left,right,count: one row per bucket, with an empty value (scalar rows leave the \
+                three columns empty). In JSON Lines a histogram point is one object with \
+                "buckets": [[left, right, count], ...] in place of "value".
+
+                --images DIR writes every image as a file, DIR/<run>/<tag>/<step>.png \
+                (<step>_<i>.png for each image of a batch; JPEG and GIF images keep their own \
+                extension), and lists them with their run, tag and step in DIR/images.csv. Run \
+                names and tags are made into safe file names: `/` becomes `_`, a leading dot or \
+                dash becomes `_`, control characters go, long names are shortened with a hash, and \
+                names that would clash get ~2, ~3. Nothing is ever written outside DIR.
+
+                The log directory is read twice: first to learn where purges happened, then to \
+                write the points that survive them, so memory does not grow with the number of \
+                points. Files are taken as complete: damaged records, and a record cut short at \
+                the end of a file, are reported on standard error and skipped; the good records \
+                after damage are exported. Points written while the export runs are left for the \
+                next export.
+
+                Examples:
+                  tfevents export runs > scalars.csv
+                  tfevents export runs --runs '^lr_' --tags loss --format jsonl -o loss.jsonl
+                  tfevents export runs --histograms --images images -o all.csv
+                """
+        )
+
+        @Argument(help: "The log directory: the directory given to `tensorboard --logdir`.")
+        var logdir: String
+
+        @OptionGroup var filters: FilterOptions
+
+        @Option(
+            help: ArgumentHelp(
+                "The output format. Default: jsonl when --output ends in .jsonl or .ndjson, otherwise csv.",
+                valueName: "format"))
+        var format: ExportRows.Format?
+
+        @Option(name: [.short, .long], help: "Write the rows to this file instead of standard output.")
+        var output: String?
+
+        @Flag(help: "Also export histograms (see the discussion for the row shape).")
+        var histograms = false
+
+        @Option(help: ArgumentHelp("Also write every image as a file below this directory.", valueName: "dir"))
+        var images: String?
+
+        func validate() throws {
+            if let output, output.isEmpty { throw ValidationError("--output needs a file name.") }
+            if let images, images.isEmpty { throw ValidationError("--images needs a directory name.") }
+        }
+
+        /// The format asked for, or the one the output file's extension suggests.
+        var resolvedFormat: ExportRows.Format {
+            if let format { return format }
+            if let output, output.hasSuffix(".jsonl") || output.hasSuffix(".ndjson") { return .jsonl }
+            return .csv
+        }
+
+        func run() throws {
+            signal(SIGPIPE, SIG_IGN)
+            do {
+                try export()
+            } catch is ByteOutput.PipeClosed {
+                // The reader of standard output went away (`| head`): stop quietly.
+            }
+        }
+
+        private func export() throws {
+            let filters = try filters.compiled()
+            let progress = ProgressLine()
+            var problems = ProblemPrinter(filters: filters)
+
+            // Pass 1: problems, run names, series kinds and where purges happened.
+            let first = try LogdirReader(logdir: logdir, filesAreComplete: true)
+            let index = PurgeIndex.scan(first) { item in
+                if case .problem(let problem) = item {
+                    progress.clear()
+                    problems.print(problem, reader: first)
+                }
+                progress.update { "export: reading \(logdir): \(first.runs.count) runs" }
+            }
+            progress.clear()
+            guard !index.runNames.isEmpty else {
+                throw CommandFailure(
+                    "\(logdir): no runs here: no file whose name contains 'tfevents' was found in it or below it")
+            }
+            let runs = index.runNames.filter { filters.includes(run: $0) }
+            if runs.isEmpty, let pattern = self.filters.runs {
+                throw CommandFailure(
+                    "no run matches --runs '\(pattern)'; the runs are: " + Self.list(index.runNames.sorted()))
+            }
+
+            // Pass 2: the surviving points.
+            let rows = ExportRows(format: resolvedFormat, includesHistograms: histograms)
+            let out = try output.map { try ByteOutput(creatingFile: $0) } ?? .standardOutput()
+            let imageExporter = try images.map { try ImageExporter(directory: $0) }
+            if let header = rows.header { try out.write(header) }
+            let second = try LogdirReader(logdir: logdir, filesAreComplete: true)
+            var sieve = PurgeIndex.Sieve(index)
+            var wanted: [ExportedSeries?] = []  // by series id; nil: not exported
+            var counts = Counts()
+            while let item = second.next() {
+                sieve.observe(item)
+                switch item {
+                case .series(let series):
+                    while wanted.count <= series.id { wanted.append(nil) }
+                    let run = sieve.names.runName(series.run)
+                    let kind = index.kind(run: run, tag: series.tag) ?? series.kind
+                    let exported = kind == .scalars || (kind == .histograms && histograms)
+                        || (kind == .images && imageExporter != nil)
+                    wanted[series.id] =
+                        exported && filters.includes(run: run) && filters.includes(tag: series.tag)
+                        ? ExportedSeries(
+                            run: run, tag: series.tag, kind: kind, prefix: rows.prefix(run: run, tag: series.tag))
+                        : nil
+                case .point(let point):
+                    counts.read += 1
+                    progress.update { "export: writing: \(counts.read * 100 / max(index.pointCount, 1))%" }
+                    switch sieve.verdict(point) {
+                    case .dropped:
+                        if point.series < wanted.count, wanted[point.series] != nil { counts.purged += 1 }
+                    case .afterSnapshot: counts.late += 1
+                    case .survives:
+                        guard point.series < wanted.count, let series = wanted[point.series] else { continue }
+                        try write(point, of: series, rows: rows, to: out, images: imageExporter, counts: &counts)
+                    }
+                default:
+                    break
+                }
+            }
+            try out.close()
+            try imageExporter?.close()
+            progress.clear()
+            report(counts, images: imageExporter)
+        }
+
+        private struct Counts {
+            var read = 0
+            var purged = 0
+            var late = 0
+            var scalars = 0
+            var histograms = 0
+            var images = 0
+            var undecodable = 0
+        }
+
+        /// A series being exported: its names, its kind at the end of the first pass, and the
+        /// start of its rows.
+        private struct ExportedSeries {
+            var run: String
+            var tag: String
+            var kind: LogdirReader.Series.Kind
+            var prefix: String
+        }
+
+        private func write(
+            _ point: LogdirReader.Point, of series: ExportedSeries, rows: ExportRows, to out: ByteOutput,
+            images: ImageExporter?, counts: inout Counts
+        ) throws {
+            var value = point.value
+            if case .tensor(let tensor) = value {
+                // Read before the series' metadata: decode it as the series' plugin would.
+                value = PointDecoder.value(tensor, kind: series.kind)
+            }
+            switch value {
+            case .scalar(let number):
+                counts.scalars += 1
+                try out.write(rows.scalar(prefix: series.prefix, step: point.step, wallTime: point.wallTime, value: number))
+            case .histogram(let histogram):
+                counts.histograms += 1
+                try out.write(
+                    rows.histogram(prefix: series.prefix, step: point.step, wallTime: point.wallTime, histogram: histogram))
+            case .images(let width, let height, let encoded):
+                counts.images += encoded.count
+                try images?.write(
+                    run: series.run, tag: series.tag, step: point.step, wallTime: point.wallTime, width: width,
+                    height: height, images: encoded)
+            default:
+                counts.undecodable += 1
+            }
+        }
+
+        /// A line on standard error when the rows went to a file or images were written (otherwise
+        /// standard output speaks for itself), and notes about anything left out.
+        private func report(_ counts: Counts, images: ImageExporter?) {
+            var parts = ["\(counts.scalars) scalar points"]
+            if histograms { parts.append("\(counts.histograms) histograms") }
+            if let output {
+                printError("Wrote " + parts.joined(separator: " and ") + " to \(output).")
+            }
+            if let images {
+                printError("Wrote \(images.imageCount) images to \(images.directory) (listed in \(images.directory)/\(ImageExporter.indexName)).")
+            }
+            if counts.purged > 0 {
+                printError(
+                    "note: left out \(counts.purged) points that a restarted writer purged, as TensorBoard does.")
+            }
+            if counts.late > 0 {
+                printError("note: left \(counts.late) points written during the export for the next export.")
+            }
+            if counts.undecodable > 0 {
+                printError("note: skipped \(counts.undecodable) points whose data does not have the form of their kind.")
+            }
+            if counts.scalars + counts.histograms + counts.images == 0 {
+                printError("note: nothing matched: the log directory has no scalar points"
+                    + (self.filters.runs != nil || self.filters.tags != nil ? " that pass --runs and --tags." : "."))
+            }
+        }
+
+        static func list(_ names: [String]) -> String {
+            let shown = names.prefix(10).map { $0 }.joined(separator: ", ")
+            return names.count > 10 ? shown + ", ... (\(names.count) runs)" : shown
+        }
+    }
+}
+
+extension ExportRows.Format: ExpressibleByArgument {}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Writes images as files below one directory, `DIR/<run>/<tag>/<step>[_<index>].<ext>`, and
+/// lists them in `DIR/images.csv`.
+///
+/// Run names and tags come from the files being read, so they are treated as hostile: each
+/// becomes one ``SafeFileName`` component (a tag `../../x` becomes `_._.._x`), components are
+/// unique within their directory, and nothing is written through a symbolic link below `DIR`:
+/// directories are checked with `lstat` and files are opened with `O_NOFOLLOW`. The extension
+/// comes from the image's own bytes (`png`, `jpg`, `gif`, `webp`, `bmp`, or `bin` when unknown),
+/// never from the tag.
+///
+/// `DIR` itself may exist and may be a link; files of the same names are replaced.
+final class ImageExporter {
+    /// The directory, as given.
+    let directory: String
+    /// The directory's real path, which every file is below.
+    let root: String
+    private var registry = SafeFileName.Registry()
+    private var checkedDirectories: Set<String> = []
+    /// Tag directory → lowercased file names used in it.
+    private var usedNames: [String: Set<String>] = [:]
+    private let index: ByteOutput
+    /// The number of image files written.
+    private(set) var imageCount = 0
+
+    static let indexName = "images.csv"
+
+    /// Creates `directory` (and its parents) if needed, and `images.csv` in it.
+    init(directory: String) throws {
+        self.directory = directory
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure("\(directory): cannot create the image directory: \(error.localizedDescription)")
+        }
+        guard let real = realpath(directory, nil) else {
+            throw CommandFailure("\(directory): cannot resolve the image directory: \(String(cString: strerror(errno)))")
+        }
+        root = String(cString: real)
+        free(real)
+        registry.reserve(Self.indexName, in: "")
+        index = try ByteOutput(creatingFile: root + "/" + Self.indexName)
+        try index.write(CSV.line(["run", "tag", "step", "wall_time", "index", "width", "height", "file"]))
+    }
+
+    /// Writes the images of one point: `<step>.<ext>` for a single image, `<step>_<i>.<ext>` for
+    /// each image of a batch (`_-3.png` for a negative step); a name already used in this export
+    /// gets `~2`, `~3`, ...
+    func write(
+        run: String, tag: String, step: Int64, wallTime: Double, width: Int, height: Int, images: [[UInt8]]
+    ) throws {
+        let runComponent = registry.component(for: run, in: "")
+        let tagComponent = registry.component(for: tag, in: runComponent)
+        let relativeDirectory = runComponent + "/" + tagComponent
+        try makeDirectory(runComponent)
+        try makeDirectory(relativeDirectory)
+        for (number, bytes) in images.enumerated() {
+            // Digits, `-` and `_` only; a negative step gets a leading `_` so no name starts with `-`.
+            let plain = images.count == 1 ? "\(step)" : "\(step)_\(number)"
+            let stem = step < 0 ? "_" + plain : plain
+            let fileExtension = Self.fileExtension(bytes)
+            var name = stem + "." + fileExtension
+            var copy = 1
+            while usedNames[relativeDirectory, default: []].contains(name.lowercased()) {
+                copy += 1
+                name = stem + "~\(copy)." + fileExtension
+            }
+            usedNames[relativeDirectory, default: []].insert(name.lowercased())
+            let relativePath = relativeDirectory + "/" + name
+            try writeFile(relativePath, bytes)
+            imageCount += 1
+            try index.write(
+                CSV.line([
+                    run, tag, String(step), NumberFormatting.exact(wallTime), String(number), String(width),
+                    String(height), relativePath,
+                ]))
+        }
+    }
+
+    /// Finishes `images.csv`.
+    func close() throws {
+        try index.close()
+    }
+
+    /// The extension for an encoded image, from its signature.
+    static func fileExtension(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "png" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpg" }
+        if bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) { return "gif" }
+        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
+            return "webp"
+        }
+        if bytes.starts(with: Array("BM".utf8)) { return "bmp" }
+        return "bin"
+    }
+
+    /// Creates `root/relative` unless it exists as a real directory (not a link).
+    private func makeDirectory(_ relative: String) throws {
+        guard !checkedDirectories.contains(relative) else { return }
+        let path = root + "/" + relative
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw CommandFailure("\(path): cannot create the directory: \(String(cString: strerror(errno)))")
+        }
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            throw CommandFailure("\(path): exists and is not a directory (a link or a file); not writing through it")
+        }
+        checkedDirectories.insert(relative)
+    }
+
+    private func writeFile(_ relative: String, _ bytes: [UInt8]) throws {
+        let path = root + "/" + relative
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CommandFailure("\(path): cannot create the image file: \(String(cString: strerror(errno)))")
+        }
+        defer { _ = Foundation.close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(descriptor, base + written, buffer.count - written)
+            }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else {
+                throw CommandFailure("\(path): cannot write the image file: \(String(cString: strerror(errno)))")
+            }
+            written += result
+        }
+    }
+}
