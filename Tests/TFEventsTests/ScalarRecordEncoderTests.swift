@@ -61,14 +61,18 @@ import Testing
         }
     }
 
-    @Test func tagsWithNULTakeTheReferencePath() throws {
+    @Test func tagsWithNULAreRefusedRatherThanCutShort() throws {
         #expect(fast("a\u{0}b", 1, step: 1, wallTime: 1) == nil)
-        // Through the writer the record is still written (by protobuf-c, which stops at the NUL).
+        // protobuf-c would keep only "a": the writer refuses the tag instead of changing it.
         let directory = TemporaryDirectory()
         let writer = try SummaryWriter(logdir: directory.path)
-        try writer.addScalar("a\u{0}b", 1, step: 1, wallTime: 1)
+        let error = #expect(throws: SummaryWriterError.self) { try writer.addScalar("a\u{0}b", 1, step: 1, wallTime: 1) }
+        #expect(error?.description.contains("holds a NUL character") == true)
+        #expect(throws: SummaryWriterError.self) { try writer.addScalars(["ok": 1, "a\u{0}b": 2], step: 1) }
+        #expect(throws: SummaryWriterError.self) { try writer.addText("x\u{0}", "text", step: 1) }
+        try writer.addScalar("ok", 1, step: 1, wallTime: 1)
         try writer.close()
-        #expect(scalars(try readEvents(writer.path)).map(\.tag) == ["a"])
+        #expect(scalars(try readEvents(writer.path)).map(\.tag) == ["ok"])
     }
 
     @Test func varintSizes() {

@@ -223,3 +223,18 @@ import Testing
         #expect(error?.kind == .io(operation: "mkdir", errno: ENOTDIR))
     }
 }
+
+extension SummaryWriterTests {
+    @Test func filesOfOneSecondSortInCreationOrderPastTheTenth() throws {
+        let writers = try (0..<25).map { _ in try SummaryWriter(logdir: directory.path + "/same") }
+        for writer in writers { try writer.close() }
+        let created = writers.map { String($0.path.split(separator: "/").last!) }
+        // Names sort by their (leading) second first; within one second, by creation.
+        let bySecond = Dictionary(grouping: created) { $0.split(separator: ".")[3] }
+        for names in bySecond.values {
+            #expect(names.sorted() == names, "\(names)")
+        }
+        #expect(EventFileName.make(wallTime: 1, host: "h", processID: 7, counter: 12, suffix: "")
+            == "events.out.tfevents.0000000001.h.7.0012")
+    }
+}

@@ -1,7 +1,7 @@
 internal import Synchronization
 
 /// Names of the event files a writer creates:
-/// `events.out.tfevents.<10-digit seconds>.<host>.<pid>.<n><suffix>`.
+/// `events.out.tfevents.<10-digit seconds>.<host>.<pid>.<n, 4 digits or more><suffix>`.
 ///
 /// The zero-padded creation time leads, so later files sort after earlier ones (TensorBoard's
 /// Python loader only moves forward in name order). The process id and a per-process counter
@@ -21,6 +21,10 @@ enum EventFileName {
     static func make(wallTime: Double, host: String, processID: Int32, counter: Int, suffix: String) -> String {
         let seconds = String(max(0, Int64(wallTime)))
         let padded = String(repeating: "0", count: max(0, 10 - seconds.count)) + seconds
-        return "events.out.\(marker).\(padded).\(host).\(processID).\(counter)\(suffix)"
+        // The counter is zero-padded so a process's files of one second keep sorting in creation
+        // order past the tenth ("…0010" after "…0009", where "10" would sort before "9").
+        let number = String(counter)
+        let paddedCounter = String(repeating: "0", count: max(0, 4 - number.count)) + number
+        return "events.out.\(marker).\(padded).\(host).\(processID).\(paddedCounter)\(suffix)"
     }
 }

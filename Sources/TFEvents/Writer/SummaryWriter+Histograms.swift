@@ -70,10 +70,7 @@ extension SummaryWriter {
         throws(SummaryWriterError)
     {
         let value = try HistogramSummary.value(tag: tag, histogram: histogram)
-        let event = Event(
-            wallTime: resolveWallTime(wallTime), step: step, what: .summary(Summary(values: [value])))
-        let payload = ProtobufEncoder.encode(event)
-        try append { buffer in TFRecordFraming.append(payload, to: &buffer) }
+        try addValue(value, step: step, wallTime: wallTime)
     }
 
     /// Records a histogram made earlier, with an `Int` step.

@@ -46,12 +46,4 @@ extension SummaryWriter {
     {
         try addImages(tag, images, step: Int64(step), wallTime: wallTime)
     }
-
-    /// Writes one summary value as one event.
-    func addValue(_ value: Summary.Value, step: Int64, wallTime: Double?) throws(SummaryWriterError) {
-        let event = Event(
-            wallTime: resolveWallTime(wallTime), step: step, what: .summary(Summary(values: [value])))
-        let payload = ProtobufEncoder.encode(event)
-        try append { buffer in TFRecordFraming.append(payload, to: &buffer) }
-    }
 }

@@ -16,6 +16,7 @@ extension SummaryWriter {
     public func addScalar(_ tag: String, _ value: Double, step: Int64, wallTime: Double? = nil)
         throws(SummaryWriterError)
     {
+        try Self.checkTag(tag)
         let time = resolveWallTime(wallTime)
         try append { buffer in
             var contiguous = tag
@@ -67,6 +68,7 @@ extension SummaryWriter {
     }
 
     private func addScalars(_ values: [(String, Double)], step: Int64, wallTime: Double?) throws(SummaryWriterError) {
+        for (tag, _) in values { try Self.checkTag(tag) }
         let time = resolveWallTime(wallTime)
         // One event per value, as every TensorFlow writer does, so each loader handles them alike.
         try append { buffer in

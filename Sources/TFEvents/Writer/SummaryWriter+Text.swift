@@ -15,10 +15,7 @@ extension SummaryWriter {
         throws(SummaryWriterError)
     {
         let value = TextSummary.value(tag: tag, markdown: markdown)
-        let event = Event(
-            wallTime: resolveWallTime(wallTime), step: step, what: .summary(Summary(values: [value])))
-        let payload = ProtobufEncoder.encode(event)
-        try append { buffer in TFRecordFraming.append(payload, to: &buffer) }
+        try addValue(value, step: step, wallTime: wallTime)
     }
 
     /// Records a piece of Markdown text, with an `Int` step.

@@ -1,0 +1,20 @@
+extension SummaryWriter {
+    /// Writes one summary value as one event: the common end of every `add…` method but the
+    /// scalar ones, which have their own fast path.
+    func addValue(_ value: Summary.Value, step: Int64, wallTime: Double?) throws(SummaryWriterError) {
+        try Self.checkTag(value.tag)
+        let event = Event(
+            wallTime: resolveWallTime(wallTime), step: step, what: .summary(Summary(values: [value])))
+        let payload = ProtobufEncoder.encode(event)
+        try append { buffer in TFRecordFraming.append(payload, to: &buffer) }
+    }
+
+    /// Refuses a tag holding a NUL character: protobuf-c's strings end at the first NUL, so the tag
+    /// would be cut short silently. Every other string is a valid tag (TensorBoard takes any UTF-8).
+    @inline(__always)
+    static func checkTag(_ tag: String) throws(SummaryWriterError) {
+        if tag.utf8.contains(0) {
+            throw .invalidInput("the tag \(tag.debugDescription) holds a NUL character, which event files cannot keep")
+        }
+    }
+}
