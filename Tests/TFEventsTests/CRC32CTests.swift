@@ -80,3 +80,13 @@ import Testing
         return crc ^ 0xFFFF_FFFF
     }
 }
+
+extension CRC32CTests {
+    @Test func lengthFieldChecksumMatchesTheBytewiseOne() {
+        for value: UInt64 in [0, 24, 1, 0xFF, 1 << 32, .max, 0x0123_4567_89AB_CDEF] {
+            var bytes: [UInt8] = []
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            #expect(CRC32C.checksum(ofLittleEndian: value) == Self.bitwise(bytes))
+        }
+    }
+}

@@ -17,6 +17,10 @@ uint32_t ccrc32c_extend_portable(uint32_t crc, const void *data, size_t length);
 /// otherwise it falls back to the portable path.
 uint32_t ccrc32c_extend_hardware(uint32_t crc, const void *data, size_t length);
 
+/// The CRC32C of the 8 little-endian bytes of `value` (a TFRecord length field), in one
+/// instruction when the CPU has it.
+uint32_t ccrc32c_of_u64le(uint64_t value);
+
 /// 1 when the CPU has the CRC32C instruction (checked once, at first use), else 0.
 int ccrc32c_hardware_available(void);
 

@@ -17,10 +17,8 @@ enum TFRecordFraming {
     /// Appends `payload` to `buffer` as one complete record.
     static func append(_ payload: UnsafeRawBufferPointer, to buffer: inout [UInt8]) {
         let length = UInt64(payload.count)
-        withUnsafeBytes(of: length.littleEndian) { lengthBytes in
-            buffer.append(contentsOf: lengthBytes)
-            appendLittleEndian(CRC32C.mask(CRC32C.checksum(lengthBytes)), to: &buffer)
-        }
+        withUnsafeBytes(of: length.littleEndian) { buffer.append(contentsOf: $0) }
+        appendLittleEndian(CRC32C.mask(CRC32C.checksum(ofLittleEndian: length)), to: &buffer)
         buffer.append(contentsOf: payload)
         appendLittleEndian(CRC32C.mask(CRC32C.checksum(payload)), to: &buffer)
     }

@@ -135,7 +135,7 @@ public final class TFRecordReader {
             let length = TFRecordFraming.loadUInt64(record, at: 0)
             guard length <= limit, length <= UInt64(available) - UInt64(TFRecordFraming.overhead),
                 TFRecordFraming.loadUInt32(record, at: 8)
-                    == CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: record[0..<8])))
+                    == CRC32C.mask(CRC32C.checksum(ofLittleEndian: length))
             else { return nil }
             let payload = UnsafeRawBufferPointer(
                 rebasing: record[TFRecordFraming.headerSize..<TFRecordFraming.headerSize + Int(length)])
@@ -212,10 +212,8 @@ public final class TFRecordReader {
         let start = Int(position - bufferOffset)
         return buffer.withUnsafeBytes { raw in
             let header = UnsafeRawBufferPointer(rebasing: raw[start..<start + TFRecordFraming.headerSize])
-            return (
-                TFRecordFraming.loadUInt64(header, at: 0), TFRecordFraming.loadUInt32(header, at: 8),
-                CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: header[0..<8])))
-            )
+            let length = TFRecordFraming.loadUInt64(header, at: 0)
+            return (length, TFRecordFraming.loadUInt32(header, at: 8), CRC32C.mask(CRC32C.checksum(ofLittleEndian: length)))
         }
     }
 

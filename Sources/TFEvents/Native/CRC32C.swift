@@ -18,6 +18,12 @@ enum CRC32C {
         ccrc32c_extend(crc, bytes.baseAddress, bytes.count)
     }
 
+    /// The CRC32C of the 8 little-endian bytes of `value`: a TFRecord length field.
+    @inline(__always)
+    static func checksum(ofLittleEndian value: UInt64) -> UInt32 {
+        ccrc32c_of_u64le(value)
+    }
+
     /// The CRC32C of `bytes`.
     static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
         if let crc = bytes.withContiguousStorageIfAvailable({ checksum(UnsafeRawBufferPointer($0)) }) {

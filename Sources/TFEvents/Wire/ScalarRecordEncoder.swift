@@ -24,10 +24,9 @@ enum ScalarRecordEncoder {
             + 1 + varintSize(UInt64(summaryLength)) + summaryLength
         let recordLength = TFRecordFraming.overhead + payloadLength
 
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: recordLength))
-        buffer.withUnsafeMutableBytes { raw in
-            let record = UnsafeMutableRawBufferPointer(rebasing: raw[start..<start + recordLength])
+        // Built in a temporary buffer (on the stack when small) and appended in one copy: growing
+        // the array by `recordLength` zeros first cost more than the rest of the encoding.
+        withUnsafeTemporaryAllocation(byteCount: recordLength, alignment: 8) { record in
             var cursor = 12
             record.storeBytes(of: UInt64(payloadLength).littleEndian, toByteOffset: 0, as: UInt64.self)
             if wallTime != 0 {
@@ -53,10 +52,11 @@ enum ScalarRecordEncoder {
             record.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: cursor + 1, as: UInt32.self)
             cursor += 5
 
-            let lengthCRC = CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: record[0..<8])))
+            let lengthCRC = CRC32C.mask(CRC32C.checksum(ofLittleEndian: UInt64(payloadLength)))
             record.storeBytes(of: lengthCRC.littleEndian, toByteOffset: 8, as: UInt32.self)
             let payload = UnsafeRawBufferPointer(rebasing: record[12..<cursor])
             record.storeBytes(of: CRC32C.mask(CRC32C.checksum(payload)).littleEndian, toByteOffset: cursor, as: UInt32.self)
+            buffer.append(contentsOf: UnsafeRawBufferPointer(record))
         }
         return true
     }

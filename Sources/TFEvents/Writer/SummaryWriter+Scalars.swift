@@ -16,14 +16,27 @@ extension SummaryWriter {
     public func addScalar(_ tag: String, _ value: Double, step: Int64, wallTime: Double? = nil)
         throws(SummaryWriterError)
     {
-        try Self.checkTag(tag)
         let time = resolveWallTime(wallTime)
+        // The fast path already looks for NUL in the tag; only when it declines is the tag checked.
+        var refused = false
         try append { buffer in
             var contiguous = tag
             contiguous.withUTF8 { utf8 in
-                Self.appendScalarRecord(UnsafeRawBufferPointer(utf8), tag, value, step: step, wallTime: time, to: &buffer)
+                let bytes = UnsafeRawBufferPointer(utf8)
+                if ScalarRecordEncoder.append(
+                    tag: bytes, value: Float(value), step: step, wallTime: time, to: &buffer)
+                {
+                    return
+                }
+                if bytes.contains(0) {
+                    refused = true
+                    return
+                }
+                TFRecordFraming.append(
+                    ProtobufEncoder.encode(Self.scalarEvent(tag, value, step: step, wallTime: time)), to: &buffer)
             }
         }
+        if refused { try Self.checkTag(tag) }
     }
 
     /// Records one scalar point; see ``addScalar(_:_:step:wallTime:)-(String,Double,Int64,_)``.
