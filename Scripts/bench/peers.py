@@ -147,12 +147,97 @@ def hist_tf2(args):
     report("histogram_10k", "tf2 tf.summary.histogram (tf.function)", seconds, args.count, "histograms")
 
 
+def read_peer(args, label, load):
+    """Times `load(logdir)`, which must return the number of scalar points it read."""
+    points = []
+
+    def body():
+        points.append(load(args.dir))
+
+    seconds = measure(args.repetitions, body)
+    report("read_scalars", label, seconds, points[-1], "scalars")
+
+
+def load_tbparse(logdir):
+    from tbparse import SummaryReader
+    return len(SummaryReader(logdir, event_types={"scalars"}).scalars)
+
+
+def load_accumulator(logdir):
+    from tensorboard.backend.event_processing import event_multiplexer
+    multiplexer = event_multiplexer.EventMultiplexer(size_guidance={"scalars": 0})
+    multiplexer.AddRunsFromDirectory(logdir)
+    multiplexer.Reload()
+    count = 0
+    for run, tags in multiplexer.Runs().items():
+        for tag in tags.get("scalars", []):
+            count += len(multiplexer.Scalars(run, tag))
+    return count
+
+
+def load_reducer(logdir):
+    import tensorboard_reducer as tbr
+    runs = sorted(os.path.join(logdir, d) for d in os.listdir(logdir))
+    frames = tbr.load_tb_events(runs, strict_steps=False)
+    return int(sum(frame.count().sum() for frame in frames.values()))
+
+
+def read_rust(args):
+    """The Rust data server behind `tensorboard --load_fast`, keeping every point: the time from
+    starting it to its "Finished load cycle" log line, and its peak RSS."""
+    import subprocess
+    import tensorboard_data_server
+    binary = tensorboard_data_server.server_binary()
+    seconds, rss = [], 0
+    for _ in range(args.repetitions):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [binary, "--logdir", args.dir, "--reload", "once", "--port", "0", "--samples-per-plugin", "scalars=all",
+             "-v", "--die-after-stdin"],
+            stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for line in process.stderr:
+            if "Finished load cycle" in line:
+                seconds.append(time.perf_counter() - start)
+                break
+        try:
+            with open(f"/proc/{process.pid}/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        rss = max(rss, int(line.split()[1]))
+        except OSError:
+            pass
+        process.kill()
+        process.wait()
+    line = {"benchmark": "read_scalars", "implementation": "TensorBoard Rust data server (--load_fast)",
+            "scalars": args.count, "median_s": statistics.median(seconds), "min_s": min(seconds),
+            "max_s": max(seconds), "scalars_per_s": args.count / statistics.median(seconds), "peak_rss_kib": rss}
+    print(json.dumps(line), flush=True)
+
+
+def command(args, benchmark, label, argv, items, unit, expected_status=0):
+    """Times a whole command (start-up included), as a user runs it; peak RSS of the child."""
+    import subprocess
+    seconds = []
+    for _ in range(args.repetitions):
+        start = time.perf_counter()
+        result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - start)
+        if result.returncode != expected_status:
+            sys.exit(f"{' '.join(argv)} exited with {result.returncode}")
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    line = {"benchmark": benchmark, "implementation": label, unit: items, "median_s": statistics.median(seconds),
+            "min_s": min(seconds), "max_s": max(seconds), f"{unit}_per_s": items / statistics.median(seconds),
+            "peak_rss_kib": rss}
+    print(json.dumps(line), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("name")
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--repetitions", type=int, default=3)
     parser.add_argument("--dir", default="")
+    parser.add_argument("--tfevents", default="")
     args = parser.parse_args()
     benches = {
         "scalars_tbx": lambda: scalars_tbx(args, 10, "tensorboardX (max_queue=10)"),
@@ -161,6 +246,17 @@ def main():
         "png_pillow": lambda: png_pillow(args),
         "hist_tbx": lambda: hist_tbx(args),
         "hist_tf2": lambda: hist_tf2(args),
+        "read_tbparse": lambda: read_peer(args, "tbparse SummaryReader", load_tbparse),
+        "read_accumulator": lambda: read_peer(args, "TensorBoard EventAccumulator", load_accumulator),
+        "read_reducer": lambda: read_peer(args, "tensorboard-reducer", load_reducer),
+        "read_rust": lambda: read_rust(args),
+        "ours_summary": lambda: command(args, "read_scalars", "swift-tfevents (tfevents summary)",
+                                        [args.tfevents, "summary", args.dir, "--format", "json"], args.count, "scalars"),
+        "ours_export": lambda: command(args, "read_scalars", "swift-tfevents (tfevents export, CSV)",
+                                       [args.tfevents, "export", args.dir], args.count, "scalars"),
+        "startup_help": lambda: command(args, "startup", "tfevents --help", [args.tfevents, "--help"], 1, "runs"),
+        "startup_empty": lambda: command(args, "startup", "tfevents summary EMPTY_LOGDIR",
+                                         [args.tfevents, "summary", args.dir], 1, "runs", expected_status=1),
     }
     if args.name not in benches:
         sys.exit(f"unknown benchmark {args.name}; one of {', '.join(benches)}")

@@ -5,8 +5,8 @@ RSS, and how many times faster swift-tfevents is than it (the ratio of per-item 
 import json
 import sys
 
-UNITS = {"scalars_write": "scalars", "image_256x256_rgb": "images", "histogram_10k": "histograms",
-         "read_scalars": "scalars", "summary_scalars": "scalars"}
+UNITS = {"scalars_write": "scalars", "scalars_write_concurrent": "scalars", "image_256x256_rgb": "images",
+         "histogram_10k": "histograms", "read_scalars": "scalars", "read_large_file": "scalars", "startup": "runs"}
 
 
 def per_item(line, key):
@@ -31,7 +31,7 @@ def main():
     out = []
     for benchmark in benchmarks:
         rows = [l for l in lines if l["benchmark"] == benchmark]
-        ours = next((l for l in rows if l["implementation"] == "swift-tfevents"), None)
+        ours = next((l for l in rows if l["implementation"].startswith("swift-tfevents")), None)
         unit = UNITS.get(benchmark, "items")
         out.append(f"\n{benchmark} (time per {unit[:-1]}; ratio = peer time / our time)")
         out.append(f"| implementation | median | min | max | {unit}/s | peak RSS | ratio |")
@@ -40,6 +40,8 @@ def main():
             median = per_item(line, "median_s")
             ratio = "1" if line is ours else (f"{median / per_item(ours, 'median_s'):.1f}x" if ours else "")
             extra = f" ({line['bytes']} B)" if "bytes" in line and unit == "images" else ""
+            if "mb_per_s" in line:
+                extra += f" ({line['mb_per_s']:.0f} MB/s)"
             out.append(
                 f"| {line['implementation']}{extra} | {fmt_time(median)} | {fmt_time(per_item(line, 'min_s'))} | "
                 f"{fmt_time(per_item(line, 'max_s'))} | {line.get(unit + '_per_s', 0):,.0f} | "

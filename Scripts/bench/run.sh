@@ -46,5 +46,39 @@ print(json.dumps({"benchmark": "histogram_10k", "implementation": "swift-tfevent
 "$py" Scripts/bench/peers.py hist_tbx --count 200 --repetitions 3 2>/dev/null >>"$results"
 "$py" Scripts/bench/peers.py hist_tf2 --count 200 --repetitions 3 2>/dev/null >>"$results"
 
+echo "== reading 1,000,000 scalars (10 runs x 10 tags)" >&2
+swift build -c release --product tfevents >&2
+tfevents=$PWD/.build/release/tfevents
+$bench scalars --count 1000000 --repetitions 1 --keep "$work/logdir1m" >/dev/null
+bytes=$(du -sb "$work/logdir1m" | cut -f1)
+"$py" Scripts/bench/peers.py ours_summary --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 5 \
+  | "$py" -c "import json,sys; l=json.loads(sys.stdin.read()); l['mb_per_s']=$bytes/1e6/l['median_s']; print(json.dumps(l))" >>"$results"
+"$py" Scripts/bench/peers.py ours_export --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
+"$py" Scripts/bench/peers.py read_rust --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
+for peer in read_reducer read_accumulator read_tbparse; do
+  "$py" Scripts/bench/peers.py $peer --dir "$work/logdir1m" --repetitions $peer_reps 2>/dev/null >>"$results"
+done
+
+echo "== one large scalar file" >&2
+large_events=5600000
+[ "$quick" = "--quick" ] && large_events=1000000
+$bench read --events $large_events --repeat 3 2>/dev/null | "$py" -c '
+import json, sys, statistics
+lines = [json.loads(l) for l in sys.stdin if l.startswith("{")]
+s = [l["seconds"] for l in lines]
+l = lines[0]
+print(json.dumps({"benchmark": "read_large_file", "implementation": "swift-tfevents (LogdirReader, one core)",
+  "scalars": l["points"], "bytes": l["bytes"], "median_s": statistics.median(s), "min_s": min(s), "max_s": max(s),
+  "scalars_per_s": l["points"] / statistics.median(s), "mb_per_s": l["bytes"] / 1e6 / statistics.median(s),
+  "peak_rss_kib": max(x["peak_rss_mib"] for x in lines) * 1024}))' >>"$results"
+
+echo "== start-up" >&2
+mkdir -p "$work/empty"
+"$py" Scripts/bench/peers.py startup_help --tfevents "$tfevents" --repetitions 21 >>"$results"
+"$py" Scripts/bench/peers.py startup_empty --tfevents "$tfevents" --dir "$work/empty" --repetitions 21 >>"$results"
+
+echo "== writing from 16 threads into one writer" >&2
+$bench concurrent --threads 16 --count 100000 >>"$results"
+
 "$py" Scripts/bench/report.py "$results"
 cp "$results" Scripts/bench/.last-results.jsonl
