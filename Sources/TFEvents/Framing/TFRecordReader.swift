@@ -15,20 +15,38 @@ public final class TFRecordReader {
     /// The file being read.
     public let path: String
     /// The offset of the next record to read.
-    public private(set) var offset: Int64
+    public var offset: Int64 { window.offset }
     /// The largest payload length accepted, if any: longer records are damage, not an incomplete tail.
     public let maximumRecordLength: UInt64?
 
     private let file: FileDescriptor
+    /// Where reading stands and what is buffered, in one stored property: the hot path reads and
+    /// writes it once per record (each access to a class's stored property is checked at run time).
+    private var window: Window
+
+    private struct Window {
+        /// The offset of the next record to read.
+        var offset: Int64
+        /// The file offset of `buffer[0]`; `buffer[0..<bufferCount]` are valid.
+        var bufferOffset: Int64
+        var bufferCount = 0
+        /// The file size seen by the last read that reached the end.
+        var knownEnd: Int64 = 0
+        /// Where a scan for the next good record resumes: positions before it are known bad.
+        var scanFrom: Int64?
+
+        /// Moves past a good record that ends at `end`.
+        @inline(__always)
+        mutating func advance(to end: Int64) {
+            offset = end
+            scanFrom = nil
+        }
+    }
     private var closed = false
     /// Bytes of the file starting at `bufferOffset`; `buffer[0..<bufferCount]` are valid.
     private var buffer: [UInt8]
-    private var bufferOffset: Int64 = 0
-    private var bufferCount = 0
     /// The file size seen by the last read that reached the end.
-    private var knownEnd: Int64 = 0
     /// Where a scan for the next good record resumes: positions before it are known bad.
-    private var scanFrom: Int64?
 
     /// How much to read at once: large enough to amortize system calls, small enough to stay in cache.
     static let chunkSize = 1 << 20
@@ -40,7 +58,7 @@ public final class TFRecordReader {
     ///   message can be longer.
     public init(path: String, offset: Int64 = 0, maximumRecordLength: UInt64? = nil) throws(TFRecordError) {
         self.path = path
-        self.offset = offset
+        window = Window(offset: offset, bufferOffset: offset)
         self.maximumRecordLength = maximumRecordLength
         do {
             file = try FileDescriptor.openForReading(path)
@@ -48,7 +66,6 @@ public final class TFRecordReader {
             throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: offset)
         }
         buffer = []
-        bufferOffset = offset
     }
 
     deinit {
@@ -64,7 +81,7 @@ public final class TFRecordReader {
 
     /// The bytes after ``offset`` that were in the file at the last read but do not form a complete
     /// record yet: a record still being written, or a tail cut short.
-    public var pendingByteCount: Int64 { max(0, knownEnd - offset) }
+    public var pendingByteCount: Int64 { max(0, window.knownEnd - window.offset) }
 
     /// The next complete record, or `nil` when none is available yet.
     ///
@@ -81,24 +98,24 @@ public final class TFRecordReader {
     {
         if let result = try withNextBufferedRecord(body) { return result }
         guard try ensureAvailable(Int64(TFRecordFraming.headerSize)) else { return nil }
-        let header = readHeader(at: offset)
+        let header = readHeader(at: window.offset)
         guard header.stored == header.computed else {
             throw TFRecordError(
-                .lengthCRCMismatch(stored: header.stored, computed: header.computed), path: path, offset: offset)
+                .lengthCRCMismatch(stored: header.stored, computed: header.computed), path: path, offset: window.offset)
         }
         let length = header.length
         if let limit = maximumRecordLength, length > limit {
-            throw TFRecordError(.lengthTooLarge(length: length, limit: limit), path: path, offset: offset)
+            throw TFRecordError(.lengthTooLarge(length: length, limit: limit), path: path, offset: window.offset)
         }
         // A length past what the file could hold cannot be satisfied yet; never allocate for it.
-        guard length <= UInt64(Int64.max - offset) - UInt64(TFRecordFraming.overhead) else {
-            knownEnd = max(knownEnd, try fileSize())
+        guard length <= UInt64(Int64.max - window.offset) - UInt64(TFRecordFraming.overhead) else {
+            window.knownEnd = max(window.knownEnd, try fileSize())
             return nil
         }
         let total = Int64(length) + Int64(TFRecordFraming.overhead)
         guard try ensureAvailable(total) else { return nil }
-        let recordOffset = offset
-        let start = Int(offset - bufferOffset) + TFRecordFraming.headerSize
+        let recordOffset = window.offset
+        let start = Int(window.offset - window.bufferOffset) + TFRecordFraming.headerSize
         let payloadCRC = buffer.withUnsafeBytes { raw in
             let payload = UnsafeRawBufferPointer(rebasing: raw[start..<start + Int(length)])
             return (stored: TFRecordFraming.loadUInt32(raw, at: start + Int(length)),
@@ -112,8 +129,7 @@ public final class TFRecordReader {
         let result = try withBufferBytes(start, Int(length)) { payload throws(TFRecordError) in
             try body(payload, recordOffset)
         }
-        offset += total
-        scanFrom = nil
+        window.advance(to: window.offset + total)
         return result
     }
 
@@ -125,9 +141,10 @@ public final class TFRecordReader {
     private func withNextBufferedRecord<R>(
         _ body: (UnsafeRawBufferPointer, Int64) throws(TFRecordError) -> R
     ) throws(TFRecordError) -> R? {
-        let recordOffset = offset
-        let start = recordOffset - bufferOffset
-        let available = Int64(bufferCount) - start
+        let current = window
+        let recordOffset = current.offset
+        let start = recordOffset - current.bufferOffset
+        let available = Int64(current.bufferCount) - start
         guard start >= 0, available >= Int64(TFRecordFraming.overhead) else { return nil }
         let limit = maximumRecordLength ?? UInt64.max
         let result = buffer.withUnsafeBytes { raw -> Result<(R, Int64), TFRecordError>? in
@@ -147,8 +164,7 @@ public final class TFRecordReader {
         }
         guard let result else { return nil }
         let (value, total) = try result.get()
-        offset = recordOffset + total
-        scanFrom = nil
+        window.advance(to: recordOffset + total)
         return value
     }
 
@@ -162,21 +178,21 @@ public final class TFRecordReader {
     ///   to look for good records after an incomplete tail once the writer is done.
     @discardableResult
     public func skipDamage(final: Bool = false) throws(TFRecordError) -> Int64? {
-        var candidate = max(scanFrom ?? offset + 1, offset + 1)
+        var candidate = max(window.scanFrom ?? window.offset + 1, window.offset + 1)
         while true {
             guard try ensureAvailable(Int64(TFRecordFraming.headerSize), at: candidate) else {
-                scanFrom = candidate
+                window.scanFrom = candidate
                 return nil
             }
             switch try verifiedRecordSize(at: candidate) {
             case let total? where total > 0:
-                offset = candidate
-                scanFrom = nil
+                window.offset = candidate
+                window.scanFrom = nil
                 return candidate
             case .some where !final:
                 // The length verifies but the payload is not all there: it may be a record still
                 // being written, so the scan must come back to it.
-                scanFrom = candidate
+                window.scanFrom = candidate
                 return nil
             default:
                 candidate += 1
@@ -194,7 +210,7 @@ public final class TFRecordReader {
         guard length <= UInt64(Int64.max - position) - UInt64(TFRecordFraming.overhead) else { return nil }
         let total = Int64(length) + Int64(TFRecordFraming.overhead)
         guard try ensureAvailable(total, at: position) else { return 0 }
-        let recordStart = Int(position - bufferOffset)
+        let recordStart = Int(position - window.bufferOffset)
         let valid = buffer.withUnsafeBytes { raw in
             let payloadStart = recordStart + TFRecordFraming.headerSize
             let payload = UnsafeRawBufferPointer(rebasing: raw[payloadStart..<payloadStart + Int(length)])
@@ -209,7 +225,7 @@ public final class TFRecordReader {
     /// The length field at `position` with its stored and recomputed masked CRCs; the 12 header
     /// bytes must be in the buffer.
     private func readHeader(at position: Int64) -> (length: UInt64, stored: UInt32, computed: UInt32) {
-        let start = Int(position - bufferOffset)
+        let start = Int(position - window.bufferOffset)
         return buffer.withUnsafeBytes { raw in
             let header = UnsafeRawBufferPointer(rebasing: raw[start..<start + TFRecordFraming.headerSize])
             let length = TFRecordFraming.loadUInt64(header, at: 0)
@@ -233,43 +249,43 @@ public final class TFRecordReader {
     /// Makes `count` bytes starting at `position` (default: ``offset``) available in the buffer.
     /// Returns `false` when the file does not hold them yet.
     private func ensureAvailable(_ count: Int64, at position: Int64? = nil) throws(TFRecordError) -> Bool {
-        let position = position ?? offset
-        if position >= bufferOffset && position + count <= bufferOffset + Int64(bufferCount) {
+        let position = position ?? window.offset
+        if position >= window.bufferOffset && position + count <= window.bufferOffset + Int64(window.bufferCount) {
             return true
         }
         if closed {
             throw TFRecordError(.io(operation: "read", errno: 9 /* EBADF */), path: path, offset: position)
         }
         // Check the file really holds the bytes before making room for them.
-        if position + count > knownEnd {
-            knownEnd = try fileSize()
-            if position + count > knownEnd { return false }
+        if position + count > window.knownEnd {
+            window.knownEnd = try fileSize()
+            if position + count > window.knownEnd { return false }
         }
         // Keep the bytes from `position` on, then fill the buffer up from the file.
-        if position >= bufferOffset && position < bufferOffset + Int64(bufferCount) {
-            let keep = Int(bufferOffset + Int64(bufferCount) - position)
-            let from = Int(position - bufferOffset)
+        if position >= window.bufferOffset && position < window.bufferOffset + Int64(window.bufferCount) {
+            let keep = Int(window.bufferOffset + Int64(window.bufferCount) - position)
+            let from = Int(position - window.bufferOffset)
             if from > 0 {
                 buffer.withUnsafeMutableBytes { raw in
                     raw.baseAddress!.copyMemory(from: raw.baseAddress! + from, byteCount: keep)
                 }
             }
-            bufferCount = keep
+            window.bufferCount = keep
         } else {
-            bufferCount = 0
+            window.bufferCount = 0
         }
-        bufferOffset = position
+        window.bufferOffset = position
         let wanted = Int(max(count, Int64(Self.chunkSize)))
-        let capacity = Int(min(Int64(wanted), knownEnd - position))
+        let capacity = Int(min(Int64(wanted), window.knownEnd - position))
         if buffer.count < capacity {
             buffer.append(contentsOf: repeatElement(0, count: capacity - buffer.count))
         }
-        while Int64(bufferCount) < count {
-            let filled = bufferCount
+        while Int64(window.bufferCount) < count {
+            let filled = window.bufferCount
             let result = buffer.withUnsafeMutableBytes { raw in
                 let free = UnsafeMutableRawBufferPointer(rebasing: raw[filled..<raw.count])
                 return Result { () throws(FileDescriptor.Failure) in
-                    try file.read(into: free, at: bufferOffset + Int64(filled))
+                    try file.read(into: free, at: window.bufferOffset + Int64(filled))
                 }
             }
             let read: Int
@@ -280,10 +296,10 @@ public final class TFRecordReader {
             }
             if read == 0 {
                 // The file shrank under us (truncated by someone): treat as not yet available.
-                knownEnd = bufferOffset + Int64(bufferCount)
+                window.knownEnd = window.bufferOffset + Int64(window.bufferCount)
                 return false
             }
-            bufferCount += read
+            window.bufferCount += read
         }
         return true
     }
@@ -292,7 +308,7 @@ public final class TFRecordReader {
         do {
             return try file.size()
         } catch {
-            throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: offset)
+            throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: window.offset)
         }
     }
 }

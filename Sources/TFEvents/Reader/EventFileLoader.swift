@@ -22,6 +22,9 @@ final class EventFileLoader {
     private var resumeOffset: Int64 = 0
     /// The offset of damage already reported, so a search that is still going on is not reported again.
     private var reportedDamage: Int64?
+    /// Set while a search for the next good record after damage has found none yet: the reader
+    /// then stays open, as it remembers how far the search got.
+    private var isSearching = false
     /// Whether opening the file failed and was reported.
     private var reportedOpenFailure = false
     /// TensorBoard's per-file first-metadata table (`dataclass_compat`).
@@ -44,7 +47,7 @@ final class EventFileLoader {
     /// Closes the file until the next read, unless a search for good records is in progress (the
     /// reader remembers how far it got).
     func suspend() {
-        guard let reader, reportedDamage == nil else { return }
+        guard let reader, !isSearching else { return }
         resumeOffset = reader.offset
         reader.close()
         self.reader = nil
@@ -98,14 +101,14 @@ final class EventFileLoader {
                                 message: "the file ends inside a record (the last \(pending) bytes are not a complete "
                                     + "record)"))
                     }
+                    isSearching = resumed == nil
                     if resumed == nil { return nil }
                     continue
                 }
-                guard let (event, offset) = outcome else {
-                    reportedDamage = nil
-                    return .consumed
-                }
-                reportedDamage = nil
+                // `reportedDamage` needs no reset after a good record: offsets only grow, so later
+                // damage is never at the offset already reported (and writing it would cost a
+                // dynamic exclusivity check per record).
+                guard let (event, offset) = outcome else { return .consumed }
                 if let event { return .event(event, offset) }
                 problems(
                     problem(
@@ -131,6 +134,7 @@ final class EventFileLoader {
                     reportedDamage = damageOffset
                     problems(problem(error, resumedAt: resumed))
                 }
+                isSearching = resumed == nil
                 if resumed == nil { return nil }
             }
         }

@@ -51,13 +51,9 @@ final class LogdirSummarizer {
 
     private var runs: [RunState] = []
     /// What each series (by ``LogdirReader/Series/id``) feeds.
-    private var roles: [Role] = []
-    private var scalars: [ScalarStatistics] = []
-    private var images: [LatestPoint<RunSummary.ImageSize>] = []
-    private var histograms: [LatestPoint<Histogram>] = []
-    private var texts: [LatestPoint<[String]>] = []
-    /// Points of series that have no metadata yet, by the index in ``Role/pending(_:)``.
-    private var pending: [PendingSeries] = []
+    /// The per-series state, in one stored property so the per-point path pays for a single
+    /// (dynamically checked) access to it.
+    private var tables = Tables()
 
     private struct RunState {
         var summary: RunSummary
@@ -111,10 +107,13 @@ final class LogdirSummarizer {
     ///   - progress: Called every `progressInterval` items, for a progress line.
     func read(_ reader: LogdirReader, progressInterval: Int = 1 << 14, progress: () -> Void = {}) {
         var untilProgress = progressInterval
+        // Counted locally and stored at progress and at the end: one access less per point.
+        var points = 0
+        defer { pointCount &+= points }
         while let item = reader.next() {
             switch item {
             case .point(let point):
-                pointCount &+= 1
+                points &+= 1
                 add(point)
             case .series(let series):
                 add(series)
@@ -130,6 +129,8 @@ final class LogdirSummarizer {
             untilProgress -= 1
             if untilProgress == 0 {
                 untilProgress = progressInterval
+                pointCount &+= points
+                points = 0
                 progress()
             }
         }
@@ -142,10 +143,10 @@ final class LogdirSummarizer {
             var summary = state.summary
             for (role, tag) in state.slots {
                 switch role {
-                case .scalars(let slot): summary.scalars[tag] = scalars[slot]
-                case .images(let slot): summary.images[tag] = images[slot]
-                case .histograms(let slot): summary.histograms[tag] = histograms[slot]
-                case .text(let slot): summary.text[tag] = texts[slot]
+                case .scalars(let slot): summary.scalars[tag] = tables.scalars[slot]
+                case .images(let slot): summary.images[tag] = tables.images[slot]
+                case .histograms(let slot): summary.histograms[tag] = tables.histograms[slot]
+                case .text(let slot): summary.text[tag] = tables.texts[slot]
                 case .unseen, .ignored, .pending: break
                 }
             }
@@ -173,9 +174,9 @@ final class LogdirSummarizer {
     }
 
     private func add(_ series: LogdirReader.Series) {
-        while roles.count <= series.id { roles.append(.unseen) }
+        while tables.roles.count <= series.id { tables.roles.append(.unseen) }
         guard series.run < runs.count, runs[series.run].isIncluded else {
-            roles[series.id] = .ignored
+            tables.roles[series.id] = .ignored
             return
         }
         if series.kind == .hparams, case .sessionStartInfo(let info)? = series.hparams?.content,
@@ -183,22 +184,22 @@ final class LogdirSummarizer {
         {
             runs[series.run].summary.hparams = info.hparams
         }
-        switch roles[series.id] {
+        switch tables.roles[series.id] {
         case .unseen:
             guard includesTag(series.tag) else {
-                roles[series.id] = .ignored
+                tables.roles[series.id] = .ignored
                 return
             }
             if series.metadata == nil {
-                roles[series.id] = .pending(pending.count)
-                pending.append(PendingSeries(series: series))
+                tables.roles[series.id] = .pending(tables.pending.count)
+                tables.pending.append(PendingSeries(series: series))
             } else {
                 assignRole(series)
             }
         case .pending(let index) where series.metadata != nil:
             assignRole(series)
-            let waiting = pending[index]
-            pending[index] = PendingSeries(series: series)
+            let waiting = tables.pending[index]
+            tables.pending[index] = PendingSeries(series: series)
             if waiting.droppedCount > 0 {
                 onWarning(
                     "run \(runs[series.run].summary.runName), tag \(series.tag): \(waiting.droppedCount) points "
@@ -215,62 +216,42 @@ final class LogdirSummarizer {
         let role: Role
         switch series.kind {
         case .scalars:
-            role = .scalars(scalars.count)
-            scalars.append(ScalarStatistics())
+            role = .scalars(tables.scalars.count)
+            tables.scalars.append(ScalarStatistics())
         case .images:
-            role = .images(images.count)
-            images.append(LatestPoint())
+            role = .images(tables.images.count)
+            tables.images.append(LatestPoint())
         case .histograms:
-            role = .histograms(histograms.count)
-            histograms.append(LatestPoint())
+            role = .histograms(tables.histograms.count)
+            tables.histograms.append(LatestPoint())
         case .text:
-            role = .text(texts.count)
-            texts.append(LatestPoint())
+            role = .text(tables.texts.count)
+            tables.texts.append(LatestPoint())
         case .hparams, .audio, .prCurves, .other:
-            roles[series.id] = .ignored
+            tables.roles[series.id] = .ignored
             return
         }
-        roles[series.id] = role
+        tables.roles[series.id] = role
         runs[series.run].series.append(series.id)
         runs[series.run].slots.append((role, series.tag))
     }
 
     /// The hot path: one point updates its series' statistics in place.
     private func add(_ point: LogdirReader.Point) {
-        guard point.series < roles.count else { return }
-        switch roles[point.series] {
-        case .scalars(let slot):
-            if case .scalar(let value) = point.value { scalars[slot].add(value, step: point.step) }
-        case .images(let slot):
-            if case .images(let width, let height, let batch) = point.value {
-                images[slot].add(.init(width: width, height: height, samples: batch.count), step: point.step)
-            }
-        case .histograms(let slot):
-            if case .histogram(let histogram) = point.value { histograms[slot].add(histogram, step: point.step) }
-        case .text(let slot):
-            if case .text(_, let strings) = point.value { texts[slot].add(strings, step: point.step) }
-        case .pending(let index):
-            if pending[index].points.count < Self.pendingLimit {
-                pending[index].points.append(point)
-            } else {
-                pending[index].droppedCount += 1
-            }
-        case .unseen, .ignored:
-            break
-        }
+        tables.add(point)
     }
 
     /// Resets the series a purge affects and feeds them the points that survive it.
     private func apply(_ purge: LogdirReader.Purge, reader: LogdirReader) {
         guard purge.run < runs.count, runs[purge.run].isIncluded else { return }
         let affected = purge.series ?? runs[purge.run].series + pendingSeries(ofRun: purge.run)
-        for id in affected where id < roles.count {
-            switch roles[id] {
-            case .scalars(let slot): scalars[slot].reset()
-            case .images(let slot): images[slot].reset()
-            case .histograms(let slot): histograms[slot].reset()
-            case .text(let slot): texts[slot].reset()
-            case .pending(let index): pending[index] = PendingSeries(series: pending[index].series)
+        for id in affected where id < tables.roles.count {
+            switch tables.roles[id] {
+            case .scalars(let slot): tables.scalars[slot].reset()
+            case .images(let slot): tables.images[slot].reset()
+            case .histograms(let slot): tables.histograms[slot].reset()
+            case .text(let slot): tables.texts[slot].reset()
+            case .pending(let index): tables.pending[index] = PendingSeries(series: tables.pending[index].series)
             case .unseen, .ignored: break
             }
         }
@@ -280,7 +261,7 @@ final class LogdirSummarizer {
     }
 
     private func pendingSeries(ofRun run: Int) -> [Int] {
-        pending.filter { $0.series.run == run }.map(\.series.id)
+        tables.pending.filter { $0.series.run == run }.map(\.series.id)
     }
 
     private func add(_ problem: LogdirReader.Problem) {
@@ -304,5 +285,41 @@ final class LogdirSummarizer {
         for point in points { accumulator.add(.point(point)) }
         accumulator.add(.series(after))
         return accumulator.points[after.id]
+    }
+
+    /// Each series' role and the statistics it feeds.
+    private struct Tables {
+        var roles: [Role] = []
+        var scalars: [ScalarStatistics] = []
+        var images: [LatestPoint<RunSummary.ImageSize>] = []
+        var histograms: [LatestPoint<Histogram>] = []
+        var texts: [LatestPoint<[String]>] = []
+        /// Points of series that have no metadata yet, by the index in ``Role/pending(_:)``.
+        var pending: [PendingSeries] = []
+
+        /// One point updates its series' statistics in place.
+        mutating func add(_ point: LogdirReader.Point) {
+            guard point.series < roles.count else { return }
+            switch roles[point.series] {
+            case .scalars(let slot):
+                if case .scalar(let value) = point.value { scalars[slot].add(value, step: point.step) }
+            case .images(let slot):
+                if case .images(let width, let height, let batch) = point.value {
+                    images[slot].add(.init(width: width, height: height, samples: batch.count), step: point.step)
+                }
+            case .histograms(let slot):
+                if case .histogram(let histogram) = point.value { histograms[slot].add(histogram, step: point.step) }
+            case .text(let slot):
+                if case .text(_, let strings) = point.value { texts[slot].add(strings, step: point.step) }
+            case .pending(let index):
+                if pending[index].points.count < LogdirSummarizer.pendingLimit {
+                    pending[index].points.append(point)
+                } else {
+                    pending[index].droppedCount += 1
+                }
+            case .unseen, .ignored:
+                break
+            }
+        }
     }
 }
