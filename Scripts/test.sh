@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: unit and end-to-end tests (swift test), then the interop tests that check
-# our files with a real TensorBoard 2.21 (its Python loader and its HTTP API, both loaders).
+# The whole test suite: unit and end-to-end tests (swift test), the interop tests that check our
+# files with a real TensorBoard 2.21 (its Python loader and its HTTP API, both loaders), the
+# concurrency tests under ThreadSanitizer and a minute of fuzzing.
 # Installs the Debian packages it needs; makes its own Python venv. Never skips anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,3 +9,6 @@ Scripts/install-deps.sh
 swift build --build-tests
 swift test
 Scripts/interop-test.sh
+# ThreadSanitizer over the concurrency tests, and a short fuzzing pass (Scripts/fuzz.sh runs longer).
+Scripts/tsan.sh
+Scripts/fuzz.sh "${TFEVENTS_FUZZ_SECONDS:-60}"

@@ -19,7 +19,9 @@ enum PluginContentCodec {
 
     /// The hparams plugin data in `bytes`, or `nil` when they are not a valid message.
     static func decodeHParams(_ bytes: [UInt8]) -> HParamsPluginData? {
-        bytes.withUnsafeBufferPointer { buffer -> HParamsPluginData? in
+        // protobuf-c recurses into nested values: refuse what would overflow the stack.
+        guard bytes.withUnsafeBytes({ NestingGuard.hparamsContentIsShallowEnough($0) }) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> HParamsPluginData? in
             guard let message = tensorboard__hparams__hparams_plugin_data__unpack(nil, buffer.count, buffer.baseAddress)
             else { return nil }
             defer { tensorboard__hparams__hparams_plugin_data__free_unpacked(message, nil) }

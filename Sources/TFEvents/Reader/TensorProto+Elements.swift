@@ -84,9 +84,17 @@ extension TensorProto {
         return Self.broadcast(stringValues, to: count)
     }
 
-    /// `values` when they match `count`, one value repeated `count` times, or `nil`.
+    /// The most elements one stored value is repeated to. A shape is a length field like any
+    /// other: `[2^20, 2^20, 3]` with one `float_val` must not make the reader allocate 25 TB
+    /// (TensorBoard's numpy raises `MemoryError` there); such a tensor stays a raw tensor.
+    static let broadcastLimit = 1 << 22
+
+    /// `values` when they match `count`, one value repeated `count` times (up to
+    /// ``broadcastLimit``), or `nil`.
     private static func broadcast<T>(_ values: [T], to count: Int) -> [T]? {
-        if values.count == 1 { return Array(repeating: values[0], count: count) }
+        if values.count == 1 && count != 1 {
+            return count <= broadcastLimit ? Array(repeating: values[0], count: count) : nil
+        }
         return values.count == count ? values : nil
     }
 

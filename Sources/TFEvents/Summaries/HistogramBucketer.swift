@@ -4,6 +4,9 @@
 /// into a `[Double]`; every computation on a value is done on its exact `Double` widening, which
 /// is what TensorFlow, TensorBoard and tensorboardX compute on too.
 enum HistogramBucketer {
+    /// The most buckets `.equalWidth` makes (a million: 24 MB of tensor).
+    static let maximumBucketCount = 1 << 20
+
     static func bucket<T: BinaryFloatingPoint>(
         _ values: UnsafeBufferPointer<T>, _ bucketing: Histogram.Bucketing
     ) throws(SummaryWriterError) -> Histogram {
@@ -11,6 +14,11 @@ enum HistogramBucketer {
         case .equalWidth(let count):
             guard count >= 1 else {
                 throw .invalidInput("a histogram needs at least 1 bucket, but the bucket count is \(count)")
+            }
+            // Each bucket is written as 24 bytes; far beyond any display, a count like this is a mistake.
+            guard count <= maximumBucketCount else {
+                throw .invalidInput(
+                    "a histogram may have at most \(maximumBucketCount) buckets, but the bucket count is \(count)")
             }
             return equalWidth(values, bucketCount: count)
         case .edges(let edges):
