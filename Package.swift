@@ -55,8 +55,10 @@ let package = Package(
         ),
 
         // Tests.
-        .testTarget(name: "TFEventsTests", dependencies: ["TFEvents"]),
-        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents"]),
+        // What both test targets share: the fixtures, exact JSON, temporary directories and mounts.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport"]),
+        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The result of running the built `tfevents` binary.
 struct CommandResult {
@@ -39,7 +40,3 @@ func runTFEvents(_ arguments: [String], stdin: String? = nil) throws -> CommandR
         stderr: String(decoding: errData, as: UTF8.self))
 }
 
-/// A fresh temporary directory path (not created).
-func temporaryPath(_ label: String) -> String {
-    FileManager.default.temporaryDirectory.path + "/tfevents-cli-\(label)-" + UUID().uuidString
-}

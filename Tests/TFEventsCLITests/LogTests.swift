@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 @testable import TFEvents
 @testable import TFEventsCLI
@@ -294,7 +295,7 @@ import Testing
     }
 
     @Test func aReadOnlyFileSystemExitsOneWithOneLine() throws {
-        guard let mount = LogMount(sizeKiB: 64, readOnly: true) else {
+        guard let mount = TemporaryMount(sizeKiB: 64, readOnly: true) else {
             Issue.record("cannot mount a tmpfs here; run the tests as root")
             return
         }
@@ -309,7 +310,7 @@ import Testing
     }
 
     @Test func aFullFileSystemExitsOneWithOneLineAndKeepsWhatWasWritten() throws {
-        guard let mount = LogMount(sizeKiB: 64) else {
+        guard let mount = TemporaryMount(sizeKiB: 64) else {
             Issue.record("cannot mount a tmpfs here; run the tests as root")
             return
         }
@@ -466,39 +467,6 @@ private final class LogProcess: @unchecked Sendable {
         }
         feeder.wait()
         return process.finish()
-    }
-}
-
-/// A small tmpfs mounted for one test (as `Tests/TFEventsTests/Support/TemporaryMount.swift`),
-/// unmounted when released; `nil` when this machine does not allow mounting.
-private final class LogMount {
-    let path: String
-
-    init?(sizeKiB: Int, readOnly: Bool = false) {
-        path = temporaryPath("log-mount")
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        guard Self.run(["/bin/mount", "-t", "tmpfs", "-o", "size=\(sizeKiB)k", "tmpfs", path]) else { return nil }
-        if readOnly {
-            guard Self.run(["/bin/mount", "-o", "remount,ro", path]) else {
-                _ = Self.run(["/bin/umount", path])
-                return nil
-            }
-        }
-    }
-
-    deinit {
-        _ = Self.run(["/bin/umount", path])
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    private static func run(_ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
-import TFEvents  // not @testable: the README's example must work with the public API alone
 import Testing
+import TestSupport
+import TFEvents  // not @testable: the README's example must work with the public API alone
 
 /// The README's library example, compiled and run so that it stays correct.
 @Suite struct ReadmeExampleTests {

@@ -1,5 +1,6 @@
-import TFEvents
 import Testing
+import TestSupport
+import TFEvents
 
 @testable import TFEventsCLI
 

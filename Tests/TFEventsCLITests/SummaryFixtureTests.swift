@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `tfevents summary --format json` against TensorBoard's own view of every fixture log directory
 /// (`Fixtures/logdirs/<name>.tensorboard.json`), computing each statistic from the view's points.

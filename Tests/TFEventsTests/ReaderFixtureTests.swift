@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import TFEvents
 
@@ -26,7 +27,7 @@ import Testing
         let ours = TensorBoardViewComparison(accumulator: try Self.read(name))
         #expect(ours.runs == view["runs"].array.compactMap(\.string))
         for run in ours.runs {
-            #expect(JSONValue(ours.runInfo(run)) == view["run_info"][run], "run_info of \(run)")
+            #expect(ParsedJSON(ours.runInfo(run)) == view["run_info"][run], "run_info of \(run)")
         }
         // The files each run reads: every `tfevents` file, in name order.
         for directory in LogdirScanner(logdir: Fixtures.logdir(name)).scan().runs {
@@ -43,7 +44,7 @@ import Testing
         let recovered = Self.recoveredRuns[name] ?? []
         for run in ours.runs {
             var expected = view["tags"][run]
-            var actual = JSONValue(ours.tags(run))
+            var actual = ParsedJSON(ours.tags(run))
             if recovered.contains(run) {
                 // More points than TensorBoard; the point lists are compared in ReaderDamageTests.
                 expected = Self.removingPointCounts(expected)
@@ -51,7 +52,7 @@ import Testing
             }
             #expect(actual == expected, "tags of \(run)")
         }
-        #expect(JSONValue(ours.pluginTags) == view["plugin_tags"], "plugin_tags")
+        #expect(ParsedJSON(ours.pluginTags) == view["plugin_tags"], "plugin_tags")
     }
 
     @Test(arguments: Fixtures.logdirNames)
@@ -76,14 +77,14 @@ import Testing
     func otherPluginsMatchTensorBoard(_ name: String) throws {
         let view = try Fixtures.tensorboardView(name)
         let ours = TensorBoardViewComparison(accumulator: try Self.read(name))
-        #expect(JSONValue(ours.histograms) == view["histograms"].removing("dtype"), "histograms")
-        #expect(JSONValue(ours.images) == view["images"].removing("mime_type"), "images")
-        #expect(JSONValue(ours.text) == view["text"].removing("html"), "text")
-        #expect(JSONValue(ours.audio) == view["audio"], "audio")
-        #expect(JSONValue(ours.prCurves) == view["pr_curves"], "pr_curves")
-        #expect(JSONValue(ours.hparams) == view["hparams"], "hparams")
+        #expect(ParsedJSON(ours.histograms) == view["histograms"].removing("dtype"), "histograms")
+        #expect(ParsedJSON(ours.images) == view["images"].removing("mime_type"), "images")
+        #expect(ParsedJSON(ours.text) == view["text"].removing("html"), "text")
+        #expect(ParsedJSON(ours.audio) == view["audio"], "audio")
+        #expect(ParsedJSON(ours.prCurves) == view["pr_curves"], "pr_curves")
+        #expect(ParsedJSON(ours.hparams) == view["hparams"], "hparams")
         #expect(
-            JSONValue(ours.customScalarPoints) == view["custom_scalars"].removing("layout"),
+            ParsedJSON(ours.customScalarPoints) == view["custom_scalars"].removing("layout"),
             "custom_scalars")
         #expect(view["other_tensors"] == .object([:]))
     }
@@ -95,5 +96,5 @@ import Testing
         #expect(Set(names) == Set(Fixtures.logdirNames))
     }
 
-    static func removingPointCounts(_ value: JSONValue) -> JSONValue { value.removing("points") }
+    static func removingPointCounts(_ value: ParsedJSON) -> ParsedJSON { value.removing("points") }
 }

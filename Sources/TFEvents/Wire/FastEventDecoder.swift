@@ -7,35 +7,13 @@
 /// holding NUL, malformed bytes), which then goes to protobuf-c. For what it accepts it builds
 /// exactly the ``Event`` that ``ProtobufDecoder`` builds; `FastEventDecoderTests` checks that on
 /// every record of the fixtures and on mutated payloads. It skips the C structs, the copies and
-/// the allocations of the reference path, which made scanning about N times faster.
+/// the allocations of the reference path.
 enum FastEventDecoder {
     static func decode(_ bytes: UnsafeRawBufferPointer) -> Event? {
-        var reader = WireReader(bytes)
-        var wallTime = 0.0
-        var step: Int64 = 0
-        var summaryRange: Range<Int>?
-        var seen: UInt8 = 0
-        while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey() else { return nil }
-            switch (field, type) {
-            case (1, .fixed64):
-                guard seen & 1 == 0, let bits = reader.readFixed64() else { return nil }
-                seen |= 1
-                wallTime = Double(bitPattern: bits)
-            case (2, .varint):
-                guard seen & 2 == 0, let value = reader.readVarint() else { return nil }
-                seen |= 2
-                step = Int64(bitPattern: value)
-            case (5, .lengthDelimited):
-                guard summaryRange == nil, let range = reader.readLengthDelimited() else { return nil }
-                summaryRange = range
-            default:
-                return nil
-            }
-        }
-        guard let summaryRange else { return nil }
-        guard let summary = decodeSummary(UnsafeRawBufferPointer(rebasing: bytes[summaryRange])) else { return nil }
-        return Event(wallTime: wallTime, step: step, what: .summary(summary))
+        guard let envelope = SummaryEventEnvelope(bytes),
+            let summary = decodeSummary(UnsafeRawBufferPointer(rebasing: bytes[envelope.summary]))
+        else { return nil }
+        return Event(wallTime: envelope.wallTime, step: envelope.step, what: .summary(summary))
     }
 
     private static func decodeSummary(_ bytes: UnsafeRawBufferPointer) -> Summary? {

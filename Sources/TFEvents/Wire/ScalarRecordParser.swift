@@ -77,31 +77,9 @@ enum ScalarRecordParser {
 
     /// Any field order and the TensorFlow 2 tensor form: the general parser.
     private static func parseGeneral(_ bytes: UnsafeRawBufferPointer) -> ScalarRecordView? {
-        var reader = WireReader(bytes)
-        var wallTime = 0.0
-        var step: Int64 = 0
-        var summary: Range<Int>?
-        var seen: UInt8 = 0
-        while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey() else { return nil }
-            switch (field, type) {
-            case (1, .fixed64):
-                guard seen & 1 == 0, let bits = reader.readFixed64() else { return nil }
-                seen |= 1
-                wallTime = Double(bitPattern: bits)
-            case (2, .varint):
-                guard seen & 2 == 0, let value = reader.readVarint() else { return nil }
-                seen |= 2
-                step = Int64(bitPattern: value)
-            case (5, .lengthDelimited):
-                guard summary == nil, let range = reader.readLengthDelimited() else { return nil }
-                summary = range
-            default:
-                return nil
-            }
-        }
+        guard let envelope = SummaryEventEnvelope(bytes) else { return nil }
+        let (wallTime, step, summary) = (envelope.wallTime, envelope.step, envelope.summary)
         // summary { value { ... } }: exactly one value.
-        guard let summary else { return nil }
         var summaryReader = WireReader(UnsafeRawBufferPointer(rebasing: bytes[summary]))
         guard let (field, type) = summaryReader.readKey(), field == 1, type == .lengthDelimited,
             let valueRange = summaryReader.readLengthDelimited(), summaryReader.isAtEnd

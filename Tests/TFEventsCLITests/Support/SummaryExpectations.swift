@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs `tfevents summary ARGS --format json` and parses what it prints.
 func summaryJSON(_ arguments: [String]) throws -> (json: ParsedJSON, result: CommandResult) {
@@ -10,10 +11,6 @@ func summaryJSON(_ arguments: [String]) throws -> (json: ParsedJSON, result: Com
     return (try ParsedJSON.parse(Array(result.stdout.utf8)), result)
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
 
 extension ParsedJSON {
     /// The run object named `name` in a summary document.

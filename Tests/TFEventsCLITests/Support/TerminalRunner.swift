@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `tfevents` binary, next to the test bundle (as `runTFEvents` finds it).
 var tfeventsBinary: String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs a product built next to the test bundle (such as TestWriter) and returns its exit status
 /// and standard output.

@@ -1,3 +1,4 @@
+import TestSupport
 @testable import TFEvents
 
 /// Every event in the event file at `path`, failing the test on any damage.

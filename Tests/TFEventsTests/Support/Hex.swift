@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Bytes from a hex string such as `"09 00 1a 0d"` (spaces optional), as FORMAT.md writes them.
 func hex(_ text: String) -> [UInt8] {
     let digits = text.filter { !$0.isWhitespace && $0 != "|" }

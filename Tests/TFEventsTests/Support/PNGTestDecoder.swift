@@ -1,3 +1,4 @@
+import TestSupport
 @testable import TFEvents
 
 /// A PNG file taken apart by ``PNGTestDecoder``.

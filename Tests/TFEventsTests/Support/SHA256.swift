@@ -1,3 +1,5 @@
+import TestSupport
+
 /// A minimal SHA-256 (FIPS 180-4) for comparing blobs with the fixtures' digests.
 enum SHA256 {
     private static let k: [UInt32] = [

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import TFEvents
 
@@ -15,9 +16,9 @@ struct TensorBoardViewComparison {
     func runInfo(_ run: String) -> [String: Any] {
         guard let info = accumulator.run(named: run) else { return [:] }
         return [
-            "first_event_timestamp": info.firstEventWallTime.map { JSONValue.number($0) } ?? .null,
-            "file_version": info.fileVersion.map { JSONValue.number($0) } ?? .null,
-            "source_writer": info.sourceWriter.map { JSONValue.string($0) } ?? .null,
+            "first_event_timestamp": info.firstEventWallTime.map { ParsedJSON.number($0) } ?? .null,
+            "file_version": info.fileVersion.map { ParsedJSON.number($0) } ?? .null,
+            "source_writer": info.sourceWriter.map { ParsedJSON.string($0) } ?? .null,
             "graph": info.hasGraph,
             "meta_graph": info.hasMetaGraph,
         ]
@@ -76,7 +77,7 @@ struct TensorBoardViewComparison {
     }
 
     /// The fixtures' scalars as doubles.
-    static func scalars(fromView view: JSONValue) -> [String: [String: [[Double]]]] {
+    static func scalars(fromView view: ParsedJSON) -> [String: [String: [[Double]]]] {
         view["scalars"].object.mapValues { tags in
             tags.object.mapValues { points in points.array.map { $0.array.map { $0.double ?? -98765.4321 } } }
         }
@@ -294,13 +295,13 @@ struct TensorBoardViewComparison {
     }
 }
 
-extension JSONValue {
+extension ParsedJSON {
     /// A JSON value from Swift values built by the comparison (dictionaries, arrays, strings,
     /// numbers, Booleans, `nil`); Booleans become `.bool`.
     init(_ value: Any?) {
         switch value {
         case nil: self = .null
-        case let value as JSONValue: self = value
+        case let value as ParsedJSON: self = value
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .number(Double(number))
         case let number as Int64: self = .number(Double(number))
@@ -308,8 +309,8 @@ extension JSONValue {
         case let number as UInt32: self = .number(Double(number))
         case let number as Double: self = .number(number)
         case let string as String: self = .string(string)
-        case let array as [Any]: self = .array(array.map { JSONValue($0) })
-        case let object as [String: Any]: self = .object(object.mapValues { JSONValue($0) })
+        case let array as [Any]: self = .array(array.map { ParsedJSON($0) })
+        case let object as [String: Any]: self = .object(object.mapValues { ParsedJSON($0) })
         case let optional as Any?:
             if let wrapped = optional { self = .string("<unsupported \(type(of: wrapped))>") } else { self = .null }
         }

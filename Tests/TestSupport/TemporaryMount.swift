@@ -2,10 +2,10 @@ import Foundation
 
 /// A small tmpfs mounted for one test (the machines we test on run as root, which may mount), and
 /// unmounted when released. `nil` when this machine does not allow mounting.
-final class TemporaryMount {
-    let path: String
+package final class TemporaryMount {
+    package let path: String
 
-    init?(sizeKiB: Int, readOnly: Bool = false) {
+    package init?(sizeKiB: Int, readOnly: Bool = false) {
         let directory = TemporaryDirectory("tfevents-mount")
         path = directory.path + "-fs"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -1,7 +1,7 @@
 /// A JSON value parsed exactly, for checking what the CLI prints: numbers are read with Swift's
 /// correctly rounded `Double(String)` and compared NaN-equal. (A copy of the library tests'
-/// `JSONValue`, renamed so as not to hide the CLI's own `JSONValue`; test targets cannot share files.)
-indirect enum ParsedJSON: Equatable, CustomStringConvertible {
+/// `ParsedJSON`, renamed so as not to hide the CLI's own `ParsedJSON`; test targets cannot share files.)
+package indirect enum ParsedJSON: Equatable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,28 +11,28 @@ indirect enum ParsedJSON: Equatable, CustomStringConvertible {
 
     // MARK: Access
 
-    subscript(key: String) -> ParsedJSON {
+    package subscript(key: String) -> ParsedJSON {
         if case .object(let object) = self { return object[key] ?? .null }
         return .null
     }
 
-    var object: [String: ParsedJSON] {
+    package var object: [String: ParsedJSON] {
         if case .object(let object) = self { return object }
         return [:]
     }
 
-    var array: [ParsedJSON] {
+    package var array: [ParsedJSON] {
         if case .array(let array) = self { return array }
         return []
     }
 
-    var string: String? {
+    package var string: String? {
         if case .string(let string) = self { return string }
         return nil
     }
 
     /// A number, or one of the strings the fixtures write for non-finite floats.
-    var double: Double? {
+    package var double: Double? {
         switch self {
         case .number(let number): number
         case .string("NaN"): .nan
@@ -42,10 +42,10 @@ indirect enum ParsedJSON: Equatable, CustomStringConvertible {
         }
     }
 
-    var int: Int? { double.map { Int($0) } }
+    package var int: Int? { double.map { Int($0) } }
 
     /// `self` with `key` removed from every object in it.
-    func removing(_ key: String) -> ParsedJSON {
+    package func removing(_ key: String) -> ParsedJSON {
         switch self {
         case .array(let array): .array(array.map { $0.removing(key) })
         case .object(let object): .object(object.filter { $0.key != key }.mapValues { $0.removing(key) })
@@ -53,7 +53,7 @@ indirect enum ParsedJSON: Equatable, CustomStringConvertible {
         }
     }
 
-    static func == (a: ParsedJSON, b: ParsedJSON) -> Bool {
+    package static func == (a: ParsedJSON, b: ParsedJSON) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -65,7 +65,7 @@ indirect enum ParsedJSON: Equatable, CustomStringConvertible {
         }
     }
 
-    var description: String {
+    package var description: String {
         switch self {
         case .null: "null"
         case .bool(let flag): "\(flag)"
@@ -83,7 +83,7 @@ indirect enum ParsedJSON: Equatable, CustomStringConvertible {
         var description: String
     }
 
-    static func parse(_ bytes: [UInt8]) throws -> ParsedJSON {
+    package static func parse(_ bytes: [UInt8]) throws -> ParsedJSON {
         var parser = Parser(bytes: bytes)
         let value = try parser.value()
         parser.skipWhitespace()

@@ -1,10 +1,10 @@
 import Foundation
 
 /// A fresh directory under the system's temporary directory, removed when the value is released.
-final class TemporaryDirectory {
-    let path: String
+package final class TemporaryDirectory {
+    package let path: String
 
-    init(_ label: String = "tfevents-tests") {
+    package init(_ label: String = "tfevents-tests") {
         let base = FileManager.default.temporaryDirectory.path
         path = base + "/" + label + "-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -15,7 +15,7 @@ final class TemporaryDirectory {
     }
 
     /// The event files in `directory` (relative to this one), sorted by name.
-    func eventFiles(in directory: String = "") -> [String] {
+    package func eventFiles(in directory: String = "") -> [String] {
         let dir = directory.isEmpty ? path : path + "/" + directory
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { $0.contains("tfevents") }.sorted().map { dir + "/" + $0 }
@@ -23,18 +23,18 @@ final class TemporaryDirectory {
 }
 
 /// The whole content of `path`.
-func readFile(_ path: String) -> [UInt8] {
+package func readFile(_ path: String) -> [UInt8] {
     [UInt8](FileManager.default.contents(atPath: path) ?? Data())
 }
 
 /// Writes (replacing) `bytes` to `path` in place: truncating the same file, not replacing it with a
 /// new one, so a reader that has it open sees the change.
-func writeFile(_ path: String, _ bytes: [UInt8]) {
+package func writeFile(_ path: String, _ bytes: [UInt8]) {
     try! Data(bytes).write(to: URL(fileURLWithPath: path))
 }
 
 /// Appends `bytes` to `path`.
-func appendFile(_ path: String, _ bytes: [UInt8]) {
+package func appendFile(_ path: String, _ bytes: [UInt8]) {
     let handle = FileHandle(forWritingAtPath: path)!
     handle.seekToEndOfFile()
     handle.write(Data(bytes))
