@@ -24,10 +24,13 @@ python3 Scripts/fuzz-seeds.py Fixtures "$seeds"
 echo "fuzzing for $seconds s with $jobs job(s); corpus $corpus" >&2
 log=$(mktemp)
 status=0
+parallel=()
+# With -jobs, libFuzzer writes each job's output to fuzz-N.log in the working directory.
+((jobs > 1)) && parallel=(-jobs="$jobs" -workers="$jobs")
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 "$binary" "$corpus" "$seeds" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
-  -jobs="$jobs" -workers="$jobs" >"$log" 2>&1 || status=$?
-if ((jobs > 1)); then cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log; fi
+  "${parallel[@]}" >"$log" 2>&1 || status=$?
+if ((jobs > 1)); then cat fuzz-*.log >>"$log" 2>/dev/null; rm -f fuzz-*.log; fi
 grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY)" "$log" >&2 || true
 if ((status != 0)); then
   echo "the fuzzer stopped with status $status; its log: $log (the input is in crash-*/leak-*/timeout-*)" >&2
