@@ -8,6 +8,19 @@ class Context:
         self.logdir = logdir
         self.manifest = manifest
         self.failures = []
+        self._multiplexer = None
+
+    def multiplexer(self):
+        """TensorBoard's Python multiplexer over the logdir, keeping every point of every plugin;
+        loaded once and shared by the checker modules."""
+        if self._multiplexer is None:
+            from tensorboard.backend.event_processing import plugin_event_multiplexer
+            plugins = ("scalars", "images", "histograms", "text", "hparams")
+            self._multiplexer = plugin_event_multiplexer.EventMultiplexer(
+                tensor_size_guidance={plugin: 0 for plugin in plugins})
+            self._multiplexer.AddRunsFromDirectory(self.logdir)
+            self._multiplexer.Reload()
+        return self._multiplexer
 
     def fail(self, message):
         self.failures.append(message)

@@ -27,13 +27,10 @@ def compare_points(where, got, expected):
 
 
 def check_loader(ctx):
-    from tensorboard.backend.event_processing import plugin_event_multiplexer
     from tensorboard.compat.proto import types_pb2
     from tensorboard.util import tensor_util
 
-    multiplexer = plugin_event_multiplexer.EventMultiplexer(tensor_size_guidance={"histograms": 0})
-    multiplexer.AddRunsFromDirectory(ctx.logdir)
-    multiplexer.Reload()
+    multiplexer = ctx.multiplexer()
     found_runs = multiplexer.PluginRunToTagToContent("histograms")
     checked = 0
     for run, _, tags in ctx.runs_with(SECTION):

@@ -34,12 +34,9 @@ def within(value, window):
 
 
 def check_loader(ctx):
-    from tensorboard.backend.event_processing import plugin_event_multiplexer
     from tensorboard.plugins.hparams import api_pb2, plugin_data_pb2
 
-    multiplexer = plugin_event_multiplexer.EventMultiplexer()
-    multiplexer.AddRunsFromDirectory(ctx.logdir)
-    multiplexer.Reload()
+    multiplexer = ctx.multiplexer()
     content = multiplexer.PluginRunToTagToContent("hparams")
     expected = sessions(ctx)
     if sorted(content) != sorted(expected):

@@ -35,10 +35,7 @@ def check_pixels(ctx, where, png, image, raw):
 
 
 def check_loader(ctx):
-    from tensorboard.backend.event_processing import plugin_event_multiplexer
-    multiplexer = plugin_event_multiplexer.EventMultiplexer(tensor_size_guidance={"images": 0})
-    multiplexer.AddRunsFromDirectory(ctx.logdir)
-    multiplexer.Reload()
+    multiplexer = ctx.multiplexer()
     checked = 0
     for run, _, tags in ctx.runs_with(SECTION):
         found = multiplexer.PluginRunToTagToContent("images").get(run, {})

@@ -36,7 +36,6 @@ def compare_points(where, got, expected, window=None):
 
 def check_loader(ctx):
     from tensorboard.backend.event_processing import event_file_loader
-    from tensorboard.backend.event_processing import plugin_event_multiplexer
     from tensorboard.util import tensor_util
 
     # File by file, events exactly as written (EventFileLoader would migrate them to tensors).
@@ -63,9 +62,7 @@ def check_loader(ctx):
             ctx.fail(f"loader: run {run}: unexpected scalar tag {tag!r}")
 
     # Through the multiplexer TensorBoard's Python mode serves from.
-    multiplexer = plugin_event_multiplexer.EventMultiplexer(tensor_size_guidance={"scalars": 0})
-    multiplexer.AddRunsFromDirectory(ctx.logdir)
-    multiplexer.Reload()
+    multiplexer = ctx.multiplexer()
     checked = 0
     for run, spec, tags in ctx.runs_with(SECTION):
         found = multiplexer.PluginRunToTagToContent("scalars").get(run, {})
