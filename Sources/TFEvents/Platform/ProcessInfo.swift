@@ -16,6 +16,9 @@ enum ProcessInfo {
     /// The process id.
     static var processID: Int32 { getpid() }
 
+    /// The number of processors online: how many runs are read at once.
+    static var processorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
     /// Seconds since the Unix epoch, with the clock's full resolution.
     static func wallTime() -> Double {
         var now = timespec()

@@ -1,25 +1,28 @@
-/// Reads the records of one TFRecord file in order, telling complete records from an incomplete
-/// tail and from damage.
+/// Reads the records of one TFRecord file in order from a ``ByteSource``, telling complete records
+/// from an incomplete tail and from damage.
 ///
-/// ``next()`` returns `nil` when no complete record is available *now*: at the end of the file, or
-/// before a record whose bytes are not all written yet. Calling it again later picks up records
-/// appended in the meantime, so the same reader follows a growing file. A damaged record throws
-/// a ``TFRecordError`` naming its offset and leaves the reader on it; ``skipDamage()`` then moves
-/// to the next position where a whole record verifies.
+/// ``withNextRecord(_:)`` returns `nil` when no complete record is available *now*: at the end of
+/// the file, or before a record whose bytes are not all written yet. Calling it again later picks
+/// up records appended in the meantime, so the same reader follows a growing file. A damaged
+/// record throws a ``RecordDamage`` naming its offset and leaves the reader on it; ``skipDamage(final:)``
+/// then moves to the next position where a whole record verifies.
 ///
 /// The reader never allocates more than the file holds, whatever a length field claims. A length
-/// field that verifies but claims more than ``maximumRecordLength`` bytes throws
-/// ``TFRecordError/Kind/lengthTooLarge(length:limit:)``; without a limit such a record is only
+/// field that verifies but claims more than ``maximumRecordLength`` bytes is damage
+/// (``RecordDamage/Kind/lengthTooLarge(length:limit:)``); without a limit such a record is only
 /// ever "not complete yet".
-public final class TFRecordReader {
+final class RecordReader {
     /// The file being read.
-    public let path: String
+    let path: String
     /// The offset of the next record to read.
-    public var offset: Int64 { window.offset }
+    var offset: Int64 { window.offset }
     /// The largest payload length accepted, if any: longer records are damage, not an incomplete tail.
-    public let maximumRecordLength: UInt64?
+    let maximumRecordLength: UInt64?
+    /// Where the file is taken to end, whatever its size: set when a file must be read again
+    /// exactly as far as an earlier read went.
+    let end: Int64?
 
-    private let file: FileDescriptor
+    private let source: any ByteSource
     /// Where reading stands and what is buffered, in one stored property: the hot path reads and
     /// writes it once per record (each access to a class's stored property is checked at run time).
     private var window: Window
@@ -42,70 +45,50 @@ public final class TFRecordReader {
             scanFrom = nil
         }
     }
-    private var closed = false
     /// Bytes of the file starting at `bufferOffset`; `buffer[0..<bufferCount]` are valid.
     private var buffer: [UInt8]
-    /// The file size seen by the last read that reached the end.
-    /// Where a scan for the next good record resumes: positions before it are known bad.
 
     /// How much to read at once: large enough to amortize system calls, small enough to stay in cache.
     static let chunkSize = 1 << 20
 
-    /// Opens `path` for reading, starting at `offset` (the start of a record).
+    /// Reads `path` from `source`, starting at `offset` (the start of a record).
     ///
-    /// - Parameter maximumRecordLength: When set, a verified length field claiming more than this is
-    ///   reported as damage rather than waited for. Event files use 2^31 - 1, since no protobuf
-    ///   message can be longer.
-    public init(path: String, offset: Int64 = 0, maximumRecordLength: UInt64? = nil) throws(TFRecordError) {
+    /// - Parameters:
+    ///   - maximumRecordLength: When set, a verified length field claiming more than this is
+    ///     reported as damage rather than waited for. Event files use 2^31 - 1, since no protobuf
+    ///     message can be longer.
+    ///   - end: When set, the file is read as if it ended there.
+    init(path: String, source: any ByteSource, offset: Int64 = 0, maximumRecordLength: UInt64? = nil, end: Int64? = nil) {
         self.path = path
+        self.source = source
         window = Window(offset: offset, bufferOffset: offset)
         self.maximumRecordLength = maximumRecordLength
-        do {
-            file = try FileDescriptor.openForReading(path)
-        } catch {
-            throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: offset)
-        }
+        self.end = end
         buffer = []
-    }
-
-    deinit {
-        if !closed { try? file.close() }
-    }
-
-    /// Closes the file. Further reads fail.
-    public func close() {
-        guard !closed else { return }
-        closed = true
-        try? file.close()
     }
 
     /// The bytes after ``offset`` that were in the file at the last read but do not form a complete
     /// record yet: a record still being written, or a tail cut short.
-    public var pendingByteCount: Int64 { max(0, window.knownEnd - window.offset) }
+    var pendingByteCount: Int64 { max(0, window.knownEnd - window.offset) }
 
-    /// The next complete record, or `nil` when none is available yet.
-    ///
-    /// - Throws: ``TFRecordError`` for a length or data CRC mismatch at ``offset`` (the reader stays
-    ///   there), or an I/O failure.
-    public func next() throws(TFRecordError) -> TFRecord? {
-        try withNextRecord { payload, offset in TFRecord(offset: offset, payload: Array(payload)) }
-    }
+    /// The size of the file at the last look (or its ``end``).
+    var knownEnd: Int64 { window.knownEnd }
 
     /// Calls `body` with the next complete record's payload (valid only during the call) and offset,
     /// and returns its result, or `nil` when no complete record is available yet.
-    func withNextRecord<R>(_ body: (UnsafeRawBufferPointer, Int64) throws(TFRecordError) -> R)
-        throws(TFRecordError) -> R?
+    func withNextRecord<R>(_ body: (UnsafeRawBufferPointer, Int64) throws(RecordDamage) -> R)
+        throws(RecordDamage) -> R?
     {
         if let result = try withNextBufferedRecord(body) { return result }
         guard try ensureAvailable(Int64(TFRecordFraming.headerSize)) else { return nil }
         let header = readHeader(at: window.offset)
         guard header.stored == header.computed else {
-            throw TFRecordError(
+            throw RecordDamage(
                 .lengthCRCMismatch(stored: header.stored, computed: header.computed), path: path, offset: window.offset)
         }
         let length = header.length
         if let limit = maximumRecordLength, length > limit {
-            throw TFRecordError(.lengthTooLarge(length: length, limit: limit), path: path, offset: window.offset)
+            throw RecordDamage(.lengthTooLarge(length: length, limit: limit), path: path, offset: window.offset)
         }
         // A length past what the file could hold cannot be satisfied yet; never allocate for it.
         guard length <= UInt64(Int64.max - window.offset) - UInt64(TFRecordFraming.overhead) else {
@@ -122,11 +105,11 @@ public final class TFRecordReader {
                     computed: CRC32C.mask(CRC32C.checksum(payload)))
         }
         guard payloadCRC.stored == payloadCRC.computed else {
-            throw TFRecordError(
+            throw RecordDamage(
                 .dataCRCMismatch(stored: payloadCRC.stored, computed: payloadCRC.computed), path: path,
                 offset: recordOffset)
         }
-        let result = try withBufferBytes(start, Int(length)) { payload throws(TFRecordError) in
+        let result = try withBufferBytes(start, Int(length)) { payload throws(RecordDamage) in
             try body(payload, recordOffset)
         }
         window.advance(to: window.offset + total)
@@ -139,15 +122,15 @@ public final class TFRecordReader {
     /// path then handles (reading more, or reporting the damage).
     @inline(__always)
     private func withNextBufferedRecord<R>(
-        _ body: (UnsafeRawBufferPointer, Int64) throws(TFRecordError) -> R
-    ) throws(TFRecordError) -> R? {
+        _ body: (UnsafeRawBufferPointer, Int64) throws(RecordDamage) -> R
+    ) throws(RecordDamage) -> R? {
         let current = window
         let recordOffset = current.offset
         let start = recordOffset - current.bufferOffset
         let available = Int64(current.bufferCount) - start
         guard start >= 0, available >= Int64(TFRecordFraming.overhead) else { return nil }
         let limit = maximumRecordLength ?? UInt64.max
-        let result = buffer.withUnsafeBytes { raw -> Result<(R, Int64), TFRecordError>? in
+        let result = buffer.withUnsafeBytes { raw -> Result<(R, Int64), RecordDamage>? in
             let record = UnsafeRawBufferPointer(rebasing: raw[Int(start)..<Int(start) + Int(available)])
             let length = TFRecordFraming.loadUInt64(record, at: 0)
             guard length <= limit, length <= UInt64(available) - UInt64(TFRecordFraming.overhead),
@@ -160,7 +143,7 @@ public final class TFRecordReader {
                 == CRC32C.mask(CRC32C.checksum(payload))
             else { return nil }
             let total = Int64(length) + Int64(TFRecordFraming.overhead)
-            return Result { () throws(TFRecordError) in (try body(payload, recordOffset), total) }
+            return Result { () throws(RecordDamage) in (try body(payload, recordOffset), total) }
         }
         guard let result else { return nil }
         let (value, total) = try result.get()
@@ -177,7 +160,7 @@ public final class TFRecordReader {
     ///   written; with `final` it is passed over like any other bad position. Also use `final`
     ///   to look for good records after an incomplete tail once the writer is done.
     @discardableResult
-    public func skipDamage(final: Bool = false) throws(TFRecordError) -> Int64? {
+    func skipDamage(final: Bool = false) throws(RecordDamage) -> Int64? {
         var candidate = max(window.scanFrom ?? window.offset + 1, window.offset + 1)
         while true {
             guard try ensureAvailable(Int64(TFRecordFraming.headerSize), at: candidate) else {
@@ -202,7 +185,7 @@ public final class TFRecordReader {
 
     /// The size of a complete record at `position` whose CRCs both verify; 0 when its length
     /// verifies but the rest is not in the file yet; `nil` when it is not a record.
-    private func verifiedRecordSize(at position: Int64) throws(TFRecordError) -> Int64? {
+    private func verifiedRecordSize(at position: Int64) throws(RecordDamage) -> Int64? {
         let header = readHeader(at: position)
         let length: UInt64? = header.stored == header.computed ? header.length : nil
         guard let length else { return nil }
@@ -236,10 +219,10 @@ public final class TFRecordReader {
     /// Calls `body` with `count` buffered bytes from buffer index `start`, keeping its typed error
     /// (Array's own `withUnsafeBytes` only rethrows untyped errors).
     private func withBufferBytes<R>(
-        _ start: Int, _ count: Int, _ body: (UnsafeRawBufferPointer) throws(TFRecordError) -> R
-    ) throws(TFRecordError) -> R {
+        _ start: Int, _ count: Int, _ body: (UnsafeRawBufferPointer) throws(RecordDamage) -> R
+    ) throws(RecordDamage) -> R {
         let result = buffer.withUnsafeBytes { raw in
-            Result { () throws(TFRecordError) in
+            Result { () throws(RecordDamage) in
                 try body(UnsafeRawBufferPointer(rebasing: raw[start..<start + count]))
             }
         }
@@ -248,13 +231,10 @@ public final class TFRecordReader {
 
     /// Makes `count` bytes starting at `position` (default: ``offset``) available in the buffer.
     /// Returns `false` when the file does not hold them yet.
-    private func ensureAvailable(_ count: Int64, at position: Int64? = nil) throws(TFRecordError) -> Bool {
+    private func ensureAvailable(_ count: Int64, at position: Int64? = nil) throws(RecordDamage) -> Bool {
         let position = position ?? window.offset
         if position >= window.bufferOffset && position + count <= window.bufferOffset + Int64(window.bufferCount) {
             return true
-        }
-        if closed {
-            throw TFRecordError(.io(operation: "read", errno: 9 /* EBADF */), path: path, offset: position)
         }
         // Check the file really holds the bytes before making room for them.
         if position + count > window.knownEnd {
@@ -282,17 +262,13 @@ public final class TFRecordReader {
         }
         while Int64(window.bufferCount) < count {
             let filled = window.bufferCount
-            let result = buffer.withUnsafeMutableBytes { raw in
-                let free = UnsafeMutableRawBufferPointer(rebasing: raw[filled..<raw.count])
-                return Result { () throws(FileDescriptor.Failure) in
-                    try file.read(into: free, at: window.bufferOffset + Int64(filled))
-                }
-            }
             let read: Int
-            switch result {
-            case .success(let count): read = count
-            case .failure(let error):
-                throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: position)
+            do {
+                // A file read only up to ``end`` must not show bytes past it.
+                if end != nil && buffer.count > capacity { buffer.removeLast(buffer.count - capacity) }
+                read = try source.read(path, at: window.bufferOffset + Int64(filled), into: &buffer, from: filled)
+            } catch {
+                throw RecordDamage(.io(error), path: path, offset: position)
             }
             if read == 0 {
                 // The file shrank under us (truncated by someone): treat as not yet available.
@@ -304,11 +280,13 @@ public final class TFRecordReader {
         return true
     }
 
-    private func fileSize() throws(TFRecordError) -> Int64 {
+    private func fileSize() throws(RecordDamage) -> Int64 {
+        let size: Int64
         do {
-            return try file.size()
+            size = try source.size(of: path)
         } catch {
-            throw TFRecordError(.io(operation: error.operation, errno: error.errno), path: path, offset: window.offset)
+            throw RecordDamage(.io(error), path: path, offset: window.offset)
         }
+        return end.map { min($0, size) } ?? size
     }
 }

@@ -1,21 +1,28 @@
 /// Why a log directory cannot be read at all.
 ///
 /// Only the log directory itself can fail this way. Problems below it (an unreadable
-/// subdirectory, a damaged record) do not stop a scan; they arrive as
-/// ``LogdirReader/Item/problem(_:)`` items.
-public struct LogdirReaderError: Error, Sendable, Hashable, CustomStringConvertible {
+/// subdirectory, a damaged record) never stop reading; they are reported as ``ReadProblem``s.
+public struct SummaryReaderError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
     public var kind: Kind
     /// The log directory, as given.
     public var path: String
-    /// The C error number behind ``Kind/unreadable``, or 0.
-    public var errno: Int32
+    /// Why, when the source said more than the kind does, such as `Permission denied (errno 13)`.
+    public var reason: String?
 
     /// Creates an error.
-    public init(_ kind: Kind, path: String, errno: Int32 = 0) {
+    public init(_ kind: Kind, path: String, reason: String? = nil) {
         self.kind = kind
         self.path = path
-        self.errno = errno
+        self.reason = reason
+    }
+
+    init(_ failure: ByteSourceError, logdir: String) {
+        switch failure.kind {
+        case .notFound: self.init(.notFound, path: logdir)
+        case .notADirectory: self.init(.notADirectory, path: logdir)
+        case .unreadable: self.init(.unreadable, path: logdir, reason: failure.message)
+        }
     }
 
     /// The ways a log directory can be unusable.
@@ -36,7 +43,7 @@ public struct LogdirReaderError: Error, Sendable, Hashable, CustomStringConverti
         case .notADirectory:
             return "\(path): not a directory (give the directory that holds the runs, not an event file)"
         case .unreadable:
-            return "\(path): cannot list the log directory: \(SystemError.message(for: errno)) (errno \(errno))"
+            return "\(path): cannot list the log directory" + (reason.map { ": \($0)" } ?? "")
         }
     }
 }

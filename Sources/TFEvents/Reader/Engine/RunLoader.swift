@@ -1,4 +1,5 @@
-/// Reads one run's event files in order, as TensorBoard's `DirectoryWatcher` does.
+/// Reads one run's event files in order, as TensorBoard's `DirectoryWatcher` does, and feeds their
+/// events to the run's ``RunProcessor``.
 ///
 /// Files are read one at a time in name order. The loader moves to the next name only once the
 /// current file has nothing more to give, and never goes back: data added to a file it has
@@ -8,16 +9,20 @@
 /// finished now) and good records after damage are still found.
 final class RunLoader {
     private(set) var processor: RunProcessor
+    let source: any ByteSource
     /// The readable event files from the latest listing, in name order.
-    private var files: [LogdirScanner.File] = []
-    private var current: EventFileLoader?
+    private var files: [LogdirListing.File] = []
+    private var current: EventFileReader?
     /// Tags of the current file whose scalar records take the fast path (see ``TagCache``).
     private var tagCache = TagCache()
     /// Set after the current file ran dry while a later file exists: one more read, as complete.
     private var finishing = false
-    /// Files finished with, in order, and their sizes when the loader moved on.
-    private var finished: [(path: String, name: String, size: Int64)] = []
+    /// Files finished with, in order, with their sizes when the loader moved on and how far they
+    /// were read.
+    private var finished: [(path: String, name: String, size: Int64, end: Int64)] = []
     private var reportedLateWrites: Set<String> = []
+    /// For a second reading of the same bytes: where each file ends.
+    private let ends: [String: Int64]?
 
     /// How many files before the current one are checked for late writes (as in TensorBoard).
     static let lateWriteCheckCount = 20
@@ -26,28 +31,55 @@ final class RunLoader {
     /// reference path.
     let usesFastPath: Bool
 
-    init(processor: RunProcessor, usesFastPath: Bool = true) {
-        self.processor = processor
+    init(run: Run, source: any ByteSource, usesFastPath: Bool = true) {
+        self.processor = RunProcessor(run: run)
+        self.source = source
         self.usesFastPath = usesFastPath
+        self.ends = nil
     }
 
-    var run: LogdirReader.Run { processor.run }
+    /// A loader that reads exactly what `other` has read so far, again, knowing the series (and
+    /// their final metadata) `other` found (see ``RunProcessor/Mode/seeded``).
+    init(rereading other: RunLoader) {
+        self.processor = RunProcessor(rereading: other.processor, mode: .seeded)
+        self.source = other.source
+        self.usesFastPath = other.usesFastPath
+        self.files = other.files
+        self.ends = other.readEnds
+    }
+
+    var run: Run { processor.run }
+
+    /// The series found so far, by ``Series/id``.
+    var series: [Series] { processor.series }
+
+    /// How far each file has been read, by path.
+    var readEnds: [String: Int64] {
+        var ends = Dictionary(finished.map { ($0.path, $0.end) }, uniquingKeysWith: { _, last in last })
+        if let current { ends[current.path] = current.knownSize }
+        return ends
+    }
 
     /// Takes the run's files from a new listing.
-    func update(files: [LogdirScanner.File]) {
-        self.files = files
+    func update(files: [LogdirListing.File]) {
+        self.files = files.filter { !$0.isPlaceholder }
+    }
+
+    private func reader(for file: LogdirListing.File) -> EventFileReader {
+        let reader = EventFileReader(
+            path: file.path, source: source, run: processor.run.name, end: ends.map { $0[file.path] ?? 0 })
+        reader.usesFastDecoder = usesFastPath
+        return reader
     }
 
     /// Reads up to ``batchSize`` records (or moves to the next file) and appends what they yield
     /// to `queue`. Returns `false` when the run has nothing more to give now.
-    func advance(final: Bool, into queue: inout [LogdirReader.Item]) -> Bool {
+    func advance(final: Bool, into queue: inout [RawItem]) -> Bool {
         if current == nil {
             guard let first = files.first else { return false }
-            current = EventFileLoader(path: first.path, name: first.name, run: run.id)
-            current?.usesFastDecoder = usesFastPath
+            current = reader(for: first)
         }
         guard let current else { return false }
-        let runID = run.id
         // Up to a batch of records per call, so the per-call work is shared by many records. The
         // fast path works on local copies: a class's stored properties would cost a dynamic
         // exclusivity check on every access.
@@ -81,7 +113,7 @@ final class RunLoader {
         }
         if !queue.isEmpty { return true }
         let name = current.name
-        guard let next = nextFile(after: name, runID: runID, into: &queue) else {
+        guard let next = nextFile(after: name, into: &queue) else {
             finishing = false
             current.suspend()
             return false
@@ -91,11 +123,10 @@ final class RunLoader {
             return true
         }
         finishing = false
-        let size = (try? FileSystem.status(current.path).size) ?? current.offset
-        finished.append((current.path, name, size))
+        let size = (try? source.size(of: current.path)) ?? current.offset
+        finished.append((current.path, name, size, current.knownSize))
         current.suspend()
-        self.current = EventFileLoader(path: next.path, name: next.name, run: runID)
-        self.current?.usesFastDecoder = usesFastPath
+        self.current = reader(for: next)
         tagCache = TagCache()
         return true
     }
@@ -113,10 +144,8 @@ final class RunLoader {
     }
 
     /// The first file whose name sorts after `name`, after reporting late writes to the files before it.
-    private func nextFile(
-        after name: String, runID: Int, into queue: inout [LogdirReader.Item]
-    ) -> LogdirScanner.File? {
-        let position = files.firstIndex { !LogdirScanner.byteOrder($0.name, name) } ?? files.count
+    private func nextFile(after name: String, into queue: inout [RawItem]) -> LogdirListing.File? {
+        let position = files.firstIndex { !LogdirListing.byteOrder($0.name, name) } ?? files.count
         for file in files[max(0, position - Self.lateWriteCheckCount)..<position]
         where !reportedLateWrites.contains(file.path) {
             let finishedSize = finished.last { $0.path == file.path }?.size
@@ -128,40 +157,41 @@ final class RunLoader {
                     + "and neither does this reader"
                 : "this file grew after the run moved on to \(name); TensorBoard ignores the new data, "
                     + "and so does this reader"
-            queue.append(.problem(.init(kind: .lateWrite, path: file.path, run: runID, message: message)))
+            queue.append(.problem(ReadProblem(kind: .lateWrite, path: file.path, run: run.name, message: message)))
         }
-        return files.first { LogdirScanner.byteOrder(name, $0.name) }
+        return files.first { LogdirListing.byteOrder(name, $0.name) }
     }
 
-    /// Calls `body` with every point of the run that came before the event that caused `purge` and
-    /// that no purge up to and including it drops, by reading the run again from its start.
-    func replaySurvivingPoints<E: Error>(
-        before purge: LogdirReader.Purge, final: Bool, _ body: (LogdirReader.Point) throws(E) -> Void
-    ) throws(E) {
-        let purges = processor.purges.filter { $0.eventIndex <= purge.eventIndex }
-        var replay = RunProcessor(replaying: processor)
-        var queue: [LogdirReader.Item] = []
-        var files = finished.map { (path: $0.path, name: $0.name) }
-        if let current { files.append((current.path, current.name)) }
-        for (index, (path, name)) in files.enumerated() {
-            let loader = EventFileLoader(path: path, name: name, run: run.id)
-            let isFinished = index < finished.count
-            while replay.eventCount < purge.eventIndex,
-                let (event, offset) = loader.next(final: isFinished || final, problems: { _ in })
-            {
+    /// Calls `body` with every point of the series `rewind` affects that came before the event that
+    /// caused it and that no purge up to it drops, by reading the run again from its start: what a
+    /// consumer that forgot those points on `rewind` needs to be right again.
+    func replay(_ rewind: Rewind, final: Bool, _ body: (Point) -> Void) {
+        let purges = processor.purges.filter { $0.eventIndex <= rewind.eventIndex }
+        var replay = RunProcessor(rereading: processor, mode: .replay)
+        var queue: [RawItem] = []
+        var paths = finished.map { (path: $0.path, name: $0.name) }
+        if let current { paths.append((current.path, current.name)) }
+        for (index, (path, _)) in paths.enumerated() {
+            let reader = EventFileReader(path: path, source: source, run: run.name)
+            let isFinished = index < paths.count - 1
+            while replay.eventCount < rewind.eventIndex {
+                guard
+                    case .event(let event, let offset)? = reader.next(
+                        final: isFinished || final, problems: { _ in }, fast: { _ in false })
+                else { break }
                 replay.process(
-                    event, compat: &loader.compat, location: RecordLocation(path: path, offset: offset), into: &queue)
+                    event, compat: &reader.compat, location: RecordLocation(path: path, offset: offset), into: &queue)
                 // Only the last event made of a record carries points.
                 let pointIndex = replay.eventCount - 1
                 for item in queue {
-                    guard case .point(let point) = item, pointIndex < purge.eventIndex else { continue }
+                    guard case .point(let point) = item, pointIndex < rewind.eventIndex, rewind.affects(series: point.series)
+                    else { continue }
                     let dropped = purges.contains { $0.eventIndex > pointIndex && $0.drops(point) }
-                    if !dropped { try body(point) }
+                    if !dropped { body(point) }
                 }
                 queue.removeAll(keepingCapacity: true)
             }
-            loader.suspend()
-            if replay.eventCount >= purge.eventIndex { break }
+            if replay.eventCount >= rewind.eventIndex { break }
         }
     }
 }

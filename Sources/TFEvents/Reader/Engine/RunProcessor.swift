@@ -1,8 +1,3 @@
-/// Every series of a reader, numbered across all runs.
-final class SeriesTable {
-    var all: [LogdirReader.Series] = []
-}
-
 /// Where a record came from, for problem reports.
 struct RecordLocation {
     var path: String
@@ -10,7 +5,9 @@ struct RecordLocation {
 }
 
 /// One run as TensorBoard's Python loader (`plugin_event_accumulator.EventAccumulator`, with
-/// `purge_orphaned_data=True`) sees it, fed one decoded event at a time.
+/// `purge_orphaned_data=True`) sees it, fed one decoded event at a time. This is the one owner of
+/// what a series is, which metadata it has, how values are decoded and which points a restart
+/// drops.
 ///
 /// It keeps no points: only what the loader's rules depend on (the file version, whether a
 /// session start was seen, the last summary step, each tag's first metadata), so memory does not
@@ -20,35 +17,55 @@ struct RunProcessor {
     struct SeriesEntry {
         var id: Int
         var hasMetadata: Bool
-        var kind: LogdirReader.Series.Kind
+        var kind: Series.Kind
+        /// Whether points were yielded while the series had no metadata (raw tensors), so that
+        /// metadata arriving later must rewind them.
+        var hasRawPoints = false
     }
 
-    private(set) var run: LogdirReader.Run
-    private let table: SeriesTable
-    private(set) var seriesByTag: [String: SeriesEntry]
+    /// How a processor treats what it reads.
+    enum Mode {
+        /// Reads as TensorBoard does and reports everything.
+        case normal
+        /// Reads a run again from its start to recompute points: creates no series and reports
+        /// nothing but points (``RunLoader/replay(_:final:_:)``).
+        case replay
+        /// Reads a run again with the series (and their final metadata) an earlier reading found:
+        /// announces each series, with its final metadata, where it first appears, so that points
+        /// are decoded right from the start (``RunReader``'s second pass).
+        case seeded
+    }
+
+    private(set) var run: Run
+    /// The series, by ``Series/id``.
+    private(set) var series: [Series] = []
+    private(set) var seriesByTag: [String: SeriesEntry] = [:]
     private var seenSessionStart = false
     private var mostRecentStep: Int64 = -1
     /// Events processed so far, counting each event the compat layer makes of a record.
     private(set) var eventCount = 0
-    /// Every purge so far, in order (there is one per writer restart, so few).
-    private(set) var purges: [LogdirReader.Purge] = []
-    /// A replay recomputes points only: it never creates series or reports anything else.
-    let isReplay: Bool
+    /// Every restart and step-went-back rewind so far, in order (few: one per writer restart).
+    private(set) var purges: [Rewind] = []
+    let mode: Mode
+    /// For ``Mode/seeded``: which series have been announced.
+    private var announced: [Bool] = []
 
-    init(run: LogdirReader.Run, table: SeriesTable) {
+    init(run: Run) {
         self.run = run
-        self.table = table
-        self.seriesByTag = [:]
-        self.isReplay = false
+        self.mode = .normal
     }
 
-    /// A fresh processor for re-reading `other`'s run from its start, reusing its series.
-    init(replaying other: RunProcessor) {
-        self.run = LogdirReader.Run(id: other.run.id, name: other.run.name, path: other.run.path)
-        self.table = other.table
+    /// A processor that reads `other`'s run again from its start (``Mode/replay`` or ``Mode/seeded``),
+    /// with its series.
+    init(rereading other: RunProcessor, mode: Mode) {
+        self.run = Run(name: other.run.name, path: other.run.path)
+        self.series = other.series
         self.seriesByTag = other.seriesByTag
-        self.isReplay = true
+        self.mode = mode
+        self.announced = Array(repeating: false, count: other.series.count)
     }
+
+    private var reports: Bool { mode != .replay }
 
     // MARK: Events
 
@@ -58,7 +75,7 @@ struct RunProcessor {
     /// `dataclass_compat.migrate_event` with the file's own first-metadata table), then
     /// `EventAccumulator._ProcessEvent` for each event that results.
     mutating func process(
-        _ event: Event, compat: inout DataClassCompat, location: RecordLocation, into queue: inout [LogdirReader.Item]
+        _ event: Event, compat: inout DataClassCompat, location: RecordLocation, into queue: inout [RawItem]
     ) {
         switch event.what {
         case .summary(let summary):
@@ -76,13 +93,6 @@ struct RunProcessor {
                 into: &queue)
         case .taggedRunMetadata(let tagged):
             // Replaced by a summary event (`_migrate_tagged_run_metadata_event`).
-            if !isReplay {
-                queue.append(
-                    .runEvent(
-                        .init(
-                            run: run.id, step: event.step, wallTime: event.wallTime,
-                            kind: .taggedRunMetadata(tag: tagged.tag, byteCount: tagged.runMetadata.count))))
-            }
             processConverted(
                 tag: tagged.tag, plugin: "graph_tagged_run_metadata", bytes: tagged.runMetadata, step: event.step,
                 wallTime: event.wallTime, into: &queue)
@@ -96,9 +106,7 @@ struct RunProcessor {
     /// ``process(_:compat:location:into:)`` would make, without building an ``Event``. Returns
     /// `false`, changing nothing, when the record needs the full path (it may purge).
     @inline(__always)
-    mutating func processFastScalar(
-        _ view: ScalarRecordView, series: Int, into queue: inout [LogdirReader.Item]
-    ) -> Bool {
+    mutating func processFastScalar(_ view: ScalarRecordView, series: Int, into queue: inout [RawItem]) -> Bool {
         guard run.firstEventWallTime != nil else { return false }
         if let version = run.fileVersion, version >= 2 {
             // Only session starts purge; a summary event never does.
@@ -108,16 +116,17 @@ struct RunProcessor {
         eventCount += 1
         mostRecentStep = view.step
         queue.append(
-            .point(.init(series: series, step: view.step, wallTime: view.wallTime, value: .scalar(Double(view.value)))))
+            .point(Point(series: series, step: view.step, wallTime: view.wallTime, value: .scalar(Double(view.value)))))
         return true
     }
 
     /// The series id of `tag` when its later scalar records in the file `compat` belongs to may take
     /// the fast path: the series has its metadata, shows as `scalars`, and the file keeps its data.
     func fastScalarSeries(tag: String, compat: DataClassCompat) -> Int? {
-        guard !isReplay, let entry = seriesByTag[tag], entry.hasMetadata, entry.kind == .scalars,
+        guard mode != .replay, let entry = seriesByTag[tag], entry.hasMetadata, entry.kind == .scalars,
             let rule = compat.knownRule(for: tag), rule.keepsData
         else { return nil }
+        if mode == .seeded && !announced[entry.id] { return nil }
         return entry.id
     }
 
@@ -125,21 +134,20 @@ struct RunProcessor {
     /// the bytes as a `[1]` string tensor, with blob-sequence metadata (never per-file converted).
     private mutating func processConverted(
         tag: String, plugin: String, bytes: [UInt8], step: Int64, wallTime: Double,
-        into queue: inout [LogdirReader.Item]
+        into queue: inout [RawItem]
     ) {
-        let event = Event(
-            wallTime: wallTime, step: step, what: .summary(Summary(values: [.init(tag: tag, content: nil)])))
-        begin(event, summary: Summary(values: [.init(tag: tag, content: nil)]), into: &queue)
+        let summary = Summary(values: [.init(tag: tag, content: nil)])
+        begin(Event(wallTime: wallTime, step: step, what: .summary(summary)), summary: summary, into: &queue)
         recordMetadata(
             SummaryMetadata(pluginData: .init(pluginName: plugin), dataClass: .blobSequence), tag: tag, into: &queue)
         guard let entry = series(tag: tag, into: &queue) else { return }
         let value = PointDecoder.value(.strings(shape: [1], values: [bytes]), kind: entry.kind)
-        queue.append(.point(.init(series: entry.id, step: step, wallTime: wallTime, value: value)))
+        queue.append(.point(Point(series: entry.id, step: step, wallTime: wallTime, value: value)))
     }
 
     /// The part of `EventAccumulator._ProcessEvent` before the values: the run's first wall time,
     /// source writer and file version, the purge check, and the last summary step.
-    private mutating func begin(_ event: Event, summary: Summary?, into queue: inout [LogdirReader.Item]) {
+    private mutating func begin(_ event: Event, summary: Summary?, into queue: inout [RawItem]) {
         let index = eventCount
         eventCount += 1
         var runChanged = false
@@ -174,23 +182,17 @@ struct RunProcessor {
         default:
             break
         }
-        if runChanged && !isReplay { queue.append(.run(run)) }
+        if runChanged && reports { queue.append(.run(run)) }
 
         maybePurge(event, summary: summary, index: index, into: &queue)
         if summary != nil { mostRecentStep = event.step }
-
-        if !isReplay, let kind = Self.runEventKind(event.what) {
-            queue.append(.runEvent(.init(run: run.id, step: event.step, wallTime: event.wallTime, kind: kind)))
-        }
     }
 
     /// `_MaybePurgeOrphanedData`: with a file version of 2 or more, a `SessionLog` `START` after
     /// the run's first purges every tag; otherwise a summary event whose step is below the last
     /// summary step purges its own tags. Either way, points with a step >= the event's go.
-    private mutating func maybePurge(
-        _ event: Event, summary: Summary?, index: Int, into queue: inout [LogdirReader.Item]
-    ) {
-        let purge: LogdirReader.Purge
+    private mutating func maybePurge(_ event: Event, summary: Summary?, index: Int, into queue: inout [RawItem]) {
+        let purge: Rewind
         if let version = run.fileVersion, version >= 2 {
             guard case .sessionLog(let log) = event.what, log.status == .start else { return }
             guard seenSessionStart else {
@@ -198,8 +200,8 @@ struct RunProcessor {
                 seenSessionStart = true
                 return
             }
-            purge = .init(
-                run: run.id, step: event.step, series: nil, wallTime: event.wallTime, reason: .sessionRestart,
+            purge = Rewind(
+                run: run.name, series: nil, step: event.step, reason: .restart, wallTime: event.wallTime,
                 eventIndex: index)
         } else {
             guard let summary, event.step < mostRecentStep else { return }
@@ -209,13 +211,13 @@ struct RunProcessor {
                 if let id = seriesByTag[value.tag]?.id, !ids.contains(id) { ids.append(id) }
             }
             guard !ids.isEmpty else { return }
-            purge = .init(
-                run: run.id, step: event.step, series: ids, wallTime: event.wallTime, reason: .stepWentBack,
+            purge = Rewind(
+                run: run.name, series: ids, step: event.step, reason: .stepWentBack, wallTime: event.wallTime,
                 eventIndex: index)
         }
-        if !isReplay {
+        if reports {
             purges.append(purge)
-            queue.append(.purge(purge))
+            queue.append(.rewind(purge))
         }
     }
 
@@ -223,102 +225,108 @@ struct RunProcessor {
     /// metadata kept if it is the tag's first, and its tensor stored as a point.
     private mutating func processValue(
         _ value: Summary.Value, step: Int64, wallTime: Double, compat: inout DataClassCompat,
-        location: RecordLocation, into queue: inout [LogdirReader.Item]
+        location: RecordLocation, into queue: inout [RawItem]
     ) {
         let isLegacy = DataCompat.isLegacy(value.content)
         let rule = compat.rule(for: value.tag) { DataCompat.metadata(of: value) }
-        if isLegacy || value.metadata != nil, !isReplay, seriesByTag[value.tag]?.hasMetadata != true,
+        if mode == .seeded, let entry = seriesByTag[value.tag], !announced[entry.id] {
+            // Announced where the first reading first knew it, or earlier: before any point.
+            announced[entry.id] = true
+            queue.append(.series(series[entry.id]))
+        }
+        if isLegacy || value.metadata != nil, mode == .normal, seriesByTag[value.tag]?.hasMetadata != true,
             var metadata = DataCompat.metadata(of: value)
         {
             DataClassCompat.applyDataClass(rule, to: &metadata)
-            recordMetadata(metadata, tag: value.tag, into: &queue)
+            recordMetadata(metadata, tag: value.tag, eventIndex: eventCount - 1, wallTime: wallTime, into: &queue)
         }
         // A tensor value with no tag is stored under its node name; legacy values lost theirs.
         let tag = value.tag.isEmpty && !isLegacy ? value.nodeName : value.tag
-        let decoded: LogdirReader.Point.Value
+        let data: ValueData
         switch value.content {
         case .tensor(let tensor) where rule.keepsData:
-            guard let entry = series(tag: tag, into: &queue) else { return }
-            decoded = PointDecoder.value(tensor, kind: entry.kind)
-            queue.append(.point(.init(series: entry.id, step: step, wallTime: wallTime, value: decoded)))
+            data = .tensor(tensor)
         case .simpleValue(let number) where rule.keepsData:
-            guard let entry = series(tag: tag, into: &queue) else { return }
-            decoded = PointDecoder.value(.float32(number), kind: entry.kind)
-            queue.append(.point(.init(series: entry.id, step: step, wallTime: wallTime, value: decoded)))
+            data = .float32(number)
         default:
             let (converted, failure) = DataCompat.data(of: value)
-            if let failure, !isReplay {
+            if let failure, reports {
                 queue.append(
                     .problem(
-                        .init(
-                            kind: .decode, path: location.path, run: run.id, offset: location.offset,
+                        ReadProblem(
+                            kind: .decode, path: location.path, run: run.name, offset: location.offset,
                             message: "tag \(value.tag): \(failure)")))
             }
-            guard let data = DataClassCompat.transform(converted, rule), let entry = series(tag: tag, into: &queue)
-            else { return }
-            decoded = PointDecoder.value(data, kind: entry.kind)
-            queue.append(.point(.init(series: entry.id, step: step, wallTime: wallTime, value: decoded)))
+            guard let transformed = DataClassCompat.transform(converted, rule) else { return }
+            data = transformed
         }
-    }
-
-    private static func runEventKind(_ what: Event.What?) -> LogdirReader.RunEvent.Kind? {
-        switch what {
-        case .fileVersion(let version): .fileVersion(version)
-        case .sessionLog(let log): .sessionLog(log)
-        case .logMessage(let message): .logMessage(message)
-        case .graphDef(let graph): .graphDef(byteCount: graph.count)
-        case .metaGraphDef(let graph): .metaGraphDef(byteCount: graph.count)
-        case .summary, .taggedRunMetadata, nil: nil
-        }
+        guard let entry = series(tag: tag, into: &queue) else { return }
+        if !entry.hasMetadata && mode == .normal { seriesByTag[tag]?.hasRawPoints = true }
+        queue.append(
+            .point(Point(series: entry.id, step: step, wallTime: wallTime, value: PointDecoder.value(data, kind: entry.kind))))
     }
 
     // MARK: Series
 
     /// The series for `tag`, created (and announced) when new; `nil` only in a replay.
-    private mutating func series(tag: String, into queue: inout [LogdirReader.Item]) -> SeriesEntry? {
-        if let entry = seriesByTag[tag] { return entry }
-        guard !isReplay else { return nil }
-        let entry = SeriesEntry(id: table.all.count, hasMetadata: false, kind: .other)
-        let series = LogdirReader.Series(id: entry.id, run: run.id, tag: tag)
-        table.all.append(series)
+    private mutating func series(tag: String, into queue: inout [RawItem]) -> SeriesEntry? {
+        if let entry = seriesByTag[tag] {
+            if mode == .seeded && !announced[entry.id] {
+                announced[entry.id] = true
+                queue.append(.series(series[entry.id]))
+            }
+            return entry
+        }
+        guard mode != .replay else { return nil }
+        let entry = SeriesEntry(id: series.count, hasMetadata: false, kind: .other)
+        let new = Series(id: entry.id, run: run.name, tag: tag)
+        series.append(new)
+        announced.append(true)
         seriesByTag[tag] = entry
-        queue.append(.series(series))
+        queue.append(.series(new))
         return entry
     }
 
     /// Keeps a tag's first metadata in the run and ignores any later one.
     private mutating func recordMetadata(
-        _ metadata: SummaryMetadata, tag: String, into queue: inout [LogdirReader.Item]
+        _ metadata: SummaryMetadata, tag: String, eventIndex: Int? = nil, wallTime: Double = 0,
+        into queue: inout [RawItem]
     ) {
-        guard !isReplay, seriesByTag[tag]?.hasMetadata != true else { return }
-        var series: LogdirReader.Series
-        if let entry = seriesByTag[tag] {
-            series = table.all[entry.id]
+        guard mode == .normal else {
+            // A seeded reading knows every series' final metadata already; announce it here.
+            if mode == .seeded { _ = series(tag: tag, into: &queue) }
+            return
+        }
+        let earlier = seriesByTag[tag]
+        guard earlier?.hasMetadata != true else { return }
+        var updated: Series
+        if let earlier {
+            updated = series[earlier.id]
         } else {
-            series = LogdirReader.Series(id: table.all.count, run: run.id, tag: tag)
-            table.all.append(series)
+            updated = Series(id: series.count, run: run.name, tag: tag)
+            series.append(updated)
+            announced.append(true)
         }
-        series.metadata = metadata
-        series.kind = Self.kind(of: metadata)
-        if series.kind == .hparams {
-            series.hparams = PluginContentCodec.decodeHParams(metadata.pluginData?.content ?? [])
+        updated.metadata = metadata
+        updated.kind = Series.Kind(metadata)
+        series[updated.id] = updated
+        seriesByTag[tag] = SeriesEntry(id: updated.id, hasMetadata: true, kind: updated.kind)
+        queue.append(.series(updated))
+        if updated.kind == .hparams, run.hparams.isEmpty,
+            case .sessionStartInfo(let info)? = PluginContentCodec.decodeHParams(metadata.pluginData?.content ?? [])?
+                .content, !info.hparams.isEmpty
+        {
+            run.hparams = info.hparams
+            queue.append(.run(run))
         }
-        table.all[series.id] = series
-        seriesByTag[tag] = SeriesEntry(id: series.id, hasMetadata: true, kind: series.kind)
-        queue.append(.series(series))
-    }
-
-    /// The plugin that shows a series: TensorBoard's plugins list series by plugin name and data class.
-    static func kind(of metadata: SummaryMetadata) -> LogdirReader.Series.Kind {
-        switch (metadata.pluginData?.pluginName ?? "", metadata.dataClass) {
-        case ("scalars", .scalar): .scalars
-        case ("images", .blobSequence): .images
-        case ("audio", .blobSequence): .audio
-        case ("histograms", .tensor): .histograms
-        case ("text", .tensor): .text
-        case ("pr_curves", .tensor): .prCurves
-        case ("hparams", _): .hparams
-        default: .other
+        if let earlier, earlier.hasRawPoints {
+            // Points read before the metadata were raw tensors: they must be read again as the
+            // series' plugin reads them, as TensorBoard decodes at read time.
+            queue.append(
+                .rewind(
+                    Rewind(
+                        run: run.name, series: [updated.id], step: .min, reason: .metadata, wallTime: wallTime,
+                        eventIndex: eventIndex ?? eventCount)))
         }
     }
 }

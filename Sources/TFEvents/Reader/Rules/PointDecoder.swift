@@ -1,14 +1,13 @@
-/// Turns a stored value into a ``LogdirReader/Point/Value`` the way the plugin that shows its
-/// series would read it; data that does not have the expected form stays a tensor.
-/// `package` so that the CLI can decode points read before their series' metadata arrived.
-package enum PointDecoder {
+/// Turns a stored value into a ``Point/Value`` the way the plugin that shows its series would read
+/// it; data that does not have the expected form stays a tensor.
+enum PointDecoder {
     /// A tensor value as written, decoded without copying it unless it is kept as a tensor.
-    package static func value(_ tensor: TensorProto, kind: LogdirReader.Series.Kind) -> LogdirReader.Point.Value {
+    static func value(_ tensor: TensorProto, kind: Series.Kind) -> Point.Value {
         if kind == .scalars, let number = tensor.scalarValue { return .scalar(number) }
         return value(.tensor(tensor), kind: kind)
     }
 
-    static func value(_ data: ValueData, kind: LogdirReader.Series.Kind) -> LogdirReader.Point.Value {
+    static func value(_ data: ValueData, kind: Series.Kind) -> Point.Value {
         switch kind {
         case .scalars:
             switch data {
@@ -43,7 +42,25 @@ package enum PointDecoder {
                 return .text(shape: shape, strings: strings.map { String(decoding: $0, as: UTF8.self) })
             }
             return .tensor(tensor)
-        case .hparams, .audio, .prCurves, .other:
+        case .audio:
+            let strings: [[UInt8]]?
+            switch data {
+            case .strings(_, let values): strings = values
+            case .tensor(let tensor): strings = tensor.stringElements
+            default: strings = nil
+            }
+            return strings.map { .audio($0) } ?? .tensor(data.tensor)
+        case .prCurves:
+            let tensor = data.tensor
+            guard tensor.dimensions.count == 2, tensor.dimensions[0] == 6, let values = tensor.numericElements
+            else { return .tensor(tensor) }
+            let count = Int(tensor.dimensions[1])
+            let rows = (0..<6).map { Array(values[$0 * count..<($0 + 1) * count]) }
+            return .prCurve(
+                PRCurve(
+                    truePositives: rows[0], falsePositives: rows[1], trueNegatives: rows[2], falseNegatives: rows[3],
+                    precision: rows[4], recall: rows[5]))
+        case .hparams, .other:
             return .tensor(data.tensor)
         }
     }

@@ -1,0 +1,75 @@
+/// What keeps one series' points, or statistics of them, while a run is read.
+protocol SeriesAccumulator: Sendable {
+    /// The next point of the series, in TensorBoard's order.
+    mutating func add(_ point: Point)
+}
+
+/// One run read to the end with accumulators per series, in one pass in memory that does not grow
+/// with the points (beyond what the accumulators keep).
+///
+/// Everything TensorBoard decides later is settled here, so accumulators only ever see the points
+/// TensorBoard shows: when a rewind makes points read earlier wrong (a restarted writer, or
+/// metadata that arrived after a series' first points), the affected accumulators start again
+/// and are fed the surviving points, read again from the run's files. Rewinds happen once per
+/// restart, so the extra reading is rare.
+struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
+    /// The run's facts.
+    var run: Run
+    /// The series the tag filter keeps and the accumulators want, in the order found, with their
+    /// accumulators.
+    var series: [(series: Series, accumulator: Accumulator)]
+    /// The problems found in the run's files, in reading order.
+    var problems: [ReadProblem]
+
+    /// Reads `listing` with `options`; `make` gives a series an empty accumulator, or `nil` when
+    /// the series is not wanted.
+    init(
+        _ listing: LogdirListing.Run, options: SummaryReader.Options, progress: ProgressCounter?,
+        make: (Series) -> Accumulator?
+    ) {
+        let loader = RunLoader(
+            run: Run(name: listing.name, path: listing.path), source: options.source,
+            usesFastPath: options.usesFastPaths)
+        loader.update(files: listing.files)
+        let final = options.filesAreComplete
+        var accumulators: [Accumulator?] = []
+        var problems: [ReadProblem] = []
+        var queue: [RawItem] = []
+        queue.reserveCapacity(RunLoader.batchSize * 2)
+        var points = 0
+        var more = true
+        while more {
+            more = loader.advance(final: final, into: &queue)
+            for item in queue {
+                switch item {
+                case .point(let point):
+                    points &+= 1
+                    accumulators[point.series]?.add(point)
+                case .series(let series):
+                    while accumulators.count <= series.id { accumulators.append(nil) }
+                    accumulators[series.id] = options.tags.includes(series.tag) ? make(series) : nil
+                case .rewind(let rewind):
+                    for id in accumulators.indices where accumulators[id] != nil && rewind.affects(series: id) {
+                        accumulators[id] = make(loader.series[id])
+                    }
+                    loader.replay(rewind, final: final) { point in accumulators[point.series]?.add(point) }
+                case .problem(let problem):
+                    problems.append(problem)
+                case .run:
+                    break
+                }
+            }
+            queue.removeAll(keepingCapacity: true)
+            if points >= 1 << 14 {
+                progress?.add(points)
+                points = 0
+            }
+        }
+        progress?.add(points)
+        run = loader.run
+        series = loader.series.compactMap { series in
+            accumulators.indices.contains(series.id) ? accumulators[series.id].map { (series, $0) } : nil
+        }
+        self.problems = problems
+    }
+}

@@ -1,0 +1,243 @@
+/// The points of one run exactly as TensorBoard shows them, streamed in reading order in bounded
+/// memory: made by ``SummaryReader/read(_:)``.
+///
+/// ```swift
+/// let reader = try SummaryReader(logdir: "runs")
+/// for run in reader.runs {
+///     for item in reader.read(run) {
+///         if case .point(let point) = item, let value = point.value.scalar { print(point.step, value) }
+///     }
+/// }
+/// ```
+///
+/// Everything TensorBoard settles later is settled before a point is handed on: points that a
+/// restarted writer purged never appear, and each series arrives (as ``Item/series(_:)``) with
+/// its final metadata before its first point, so its points are decoded as its plugin reads them
+/// even when the metadata came late. The run's problems come first.
+///
+/// A run whose files hold up to 16 MiB is read once, its points held until the end; a larger run
+/// is read twice, first to learn where purges happened and which metadata each series ends up
+/// with, then to stream the points, so memory never grows with the run.
+public final class RunReader: Sequence, IteratorProtocol {
+    /// What the stream holds.
+    public enum Item: Sendable, Hashable {
+        /// A series, with its final metadata, before its first point.
+        case series(Series)
+        /// A point of a series announced before.
+        case point(Point)
+        /// Something that could not be read; reading went on.
+        case problem(ReadProblem)
+    }
+
+    /// The run's directory and files, as listed.
+    public let listing: LogdirListing.Run
+    private let options: SummaryReader.Options
+    /// Runs whose read files hold at most this many bytes are read once.
+    let bufferedByteLimit: Int64
+    private var started = false
+    /// The loader that read the run first, kept for whoever follows the run afterwards.
+    private(set) var firstLoader: RunLoader?
+    /// The loader whose series are announced: the first, or the second reading's.
+    private var loader: RunLoader?
+    /// Per series: whether it has been announced, and whether the tag filter keeps it.
+    private var announced: [Announcement] = []
+    /// What a run read in memory, or the first reading's problems, hands out in order.
+    private var held: [Held] = []
+    private var heldIndex = 0
+    /// The second reading of a large run, once the first has been handed out.
+    private var streaming: Streaming?
+
+    /// How many points of each series (by ``Series/id``) purges left out.
+    public private(set) var droppedPointCounts: [Int: Int] = [:]
+
+    private enum Announcement {
+        case unseen, wanted, unwanted
+    }
+
+    /// A second reading under way.
+    private struct Streaming {
+        var loader: RunLoader
+        var sieve: PurgeSieve
+        var queue: [RawItem] = []
+        var index = 0
+        var ordinal = 0
+        var more = true
+    }
+
+    /// What is kept of a run read in memory.
+    private enum Held {
+        case series(Int)
+        case point(Point)
+        case problem(ReadProblem)
+    }
+
+    init(_ listing: LogdirListing.Run, options: SummaryReader.Options, bufferedByteLimit: Int64 = 16 << 20) {
+        self.listing = listing
+        self.options = options
+        self.bufferedByteLimit = bufferedByteLimit
+    }
+
+    /// The run's facts read so far: complete once the stream has ended.
+    public var run: Run { loader?.run ?? Run(name: listing.name, path: listing.path) }
+
+    /// The series with `id`, as announced.
+    public func series(_ id: Int) -> Series { loader!.series[id] }
+
+    public func next() -> Item? {
+        if !started { start() }
+        while heldIndex < held.count {
+            let item = held[heldIndex]
+            heldIndex += 1
+            if let item = handOut(item) { return item }
+        }
+        if !held.isEmpty {
+            held = []
+            heldIndex = 0
+        }
+        guard var current = streaming else { return nil }
+        streaming = nil  // while `current` is out, so its queue is not copied
+        let item = stream(&current)
+        if item != nil { streaming = current }
+        return item
+    }
+
+    // MARK: Reading
+
+    private func start() {
+        started = true
+        let first = RunLoader(
+            run: Run(name: listing.name, path: listing.path), source: options.source,
+            usesFastPath: options.usesFastPaths)
+        first.update(files: listing.files)
+        firstLoader = first
+        if listing.byteCount <= bufferedByteLimit {
+            readBuffered(first)
+        } else {
+            readTwice(first)
+        }
+    }
+
+    /// Reads the whole run, applying every rewind to the points held.
+    private func readBuffered(_ loader: RunLoader) {
+        self.loader = loader
+        var held: [Held] = []
+        var problems: [ReadProblem] = []
+        var queue: [RawItem] = []
+        var more = true
+        while more {
+            more = loader.advance(final: options.filesAreComplete, into: &queue)
+            for item in queue {
+                switch item {
+                case .series(let series): held.append(.series(series.id))
+                case .point(let point): held.append(.point(point))
+                case .problem(let problem): problems.append(problem)
+                case .rewind(let rewind): apply(rewind, to: &held, loader: loader)
+                case .run: break
+                }
+            }
+            queue.removeAll(keepingCapacity: true)
+        }
+        self.held = problems.map(Held.problem) + held
+    }
+
+    /// Applies a rewind to points held in memory: drops what a purge drops, decodes again what
+    /// late metadata changed.
+    private func apply(_ rewind: Rewind, to held: inout [Held], loader: RunLoader) {
+        if rewind.reason == .metadata {
+            for index in held.indices {
+                guard case .point(var point) = held[index], rewind.affects(series: point.series),
+                    case .tensor(let tensor) = point.value
+                else { continue }
+                point.value = PointDecoder.value(tensor, kind: loader.series[point.series].kind)
+                held[index] = .point(point)
+            }
+            return
+        }
+        held.removeAll { item in
+            guard case .point(let point) = item, rewind.drops(point) else { return false }
+            droppedPointCounts[point.series, default: 0] += 1
+            return true
+        }
+    }
+
+    /// Reads the run once to learn its purges and final metadata, and prepares the second reading.
+    private func readTwice(_ first: RunLoader) {
+        var sieve = PurgeSieve()
+        var problems: [ReadProblem] = []
+        var queue: [RawItem] = []
+        var points = 0
+        var more = true
+        while more {
+            more = first.advance(final: options.filesAreComplete, into: &queue)
+            for item in queue {
+                switch item {
+                case .point: points += 1
+                case .problem(let problem): problems.append(problem)
+                case .rewind(let rewind) where rewind.reason != .metadata: sieve.add(rewind, afterPoints: points)
+                case .rewind, .series, .run: break
+                }
+            }
+            queue.removeAll(keepingCapacity: true)
+        }
+        let second = RunLoader(rereading: first)
+        loader = second
+        held = problems.map(Held.problem)
+        streaming = Streaming(loader: second, sieve: sieve)
+    }
+
+    /// The next item of the second reading.
+    private func stream(_ streaming: inout Streaming) -> Item? {
+        while true {
+            if streaming.index == streaming.queue.count {
+                guard streaming.more else { return nil }
+                streaming.queue.removeAll(keepingCapacity: true)
+                streaming.index = 0
+                streaming.more = streaming.loader.advance(final: options.filesAreComplete, into: &streaming.queue)
+                continue
+            }
+            let item = streaming.queue[streaming.index]
+            streaming.index += 1
+            switch item {
+            case .series(let series):
+                if let item = announce(series.id) { return item }
+            case .point(let point):
+                let ordinal = streaming.ordinal
+                streaming.ordinal += 1
+                if streaming.sieve.drops(ordinal: ordinal, step: point.step, series: point.series) {
+                    droppedPointCounts[point.series, default: 0] += 1
+                    continue
+                }
+                if isWanted(point.series) { return .point(point) }
+            case .problem, .rewind, .run:
+                // The first reading reported the problems; its purges are in the sieve.
+                continue
+            }
+        }
+    }
+
+    // MARK: Handing out
+
+    private func handOut(_ held: Held) -> Item? {
+        switch held {
+        case .series(let id): return announce(id)
+        case .point(let point): return isWanted(point.series) ? .point(point) : nil
+        case .problem(let problem): return .problem(problem)
+        }
+    }
+
+    /// The series' announcement, with its final metadata, the first time it is asked for; `nil`
+    /// after that or when the tag filter leaves it out.
+    private func announce(_ id: Int) -> Item? {
+        while announced.count <= id { announced.append(.unseen) }
+        guard case .unseen = announced[id] else { return nil }
+        let series = loader!.series[id]
+        let wanted = options.tags.includes(series.tag)
+        announced[id] = wanted ? .wanted : .unwanted
+        return wanted ? .series(series) : nil
+    }
+
+    private func isWanted(_ id: Int) -> Bool {
+        guard id < announced.count, case .wanted = announced[id] else { return false }
+        return true
+    }
+}

@@ -1,0 +1,108 @@
+/// The runs of a log directory and their event files, found by TensorBoard's rules without
+/// reading any event file. This is the one place those rules live; every reader of a log
+/// directory starts from it.
+///
+/// - An event file is a file whose name contains `tfevents` (TensorBoard's
+///   `IsTensorFlowEventsFile`); nothing else about the name matters.
+/// - A run is a directory that directly holds one, named by its path below the log directory with
+///   `/` separators, and `.` for the log directory itself. Runs nest freely: `a` and `a/b` are both
+///   runs when both hold event files. The walk is recursive (see the ``ByteSource`` for links).
+/// - A file whose name ends in `.profile-empty` makes its directory a run but is never read: the
+///   profiler's placeholder, which TensorBoard's Python loader skips.
+/// - Runs, and the files of a run, are in byte order of their UTF-8 names, which is Python's
+///   order for `str` and so the order TensorBoard reads files in.
+public struct LogdirListing: Sendable, Hashable {
+    /// A run: a directory that directly holds event files.
+    public struct Run: Sendable, Hashable {
+        /// The run's name as TensorBoard shows it (`.` for the log directory itself).
+        public var name: String
+        /// The directory: the log directory joined with ``name``.
+        public var path: String
+        /// Its event files in name order, the placeholders included.
+        public var files: [File]
+
+        /// The files that are read: every file but the placeholders.
+        public var readFiles: [File] { files.filter { !$0.isPlaceholder } }
+
+        /// The total size of the files that are read, in bytes.
+        public var byteCount: Int64 { readFiles.reduce(0) { $0 + $1.size } }
+    }
+
+    /// An event file.
+    public struct File: Sendable, Hashable {
+        /// The file's name (its last path component).
+        public var name: String
+        /// Its path: the run's path joined with ``name``.
+        public var path: String
+        /// Its size when the directory was listed.
+        public var size: Int64
+        /// Whether it is a `.profile-empty` placeholder, which is never read.
+        public var isPlaceholder: Bool
+    }
+
+    /// The log directory, as given.
+    public var logdir: String
+    /// The runs, in name order.
+    public var runs: [Run]
+    /// Directories below the log directory that could not be listed (their runs are missing from
+    /// ``runs``), as `io` problems.
+    public var problems: [ReadProblem]
+
+    /// Lists `logdir` in `source`.
+    ///
+    /// - Throws: ``SummaryReaderError`` when `logdir` is missing, is not a directory or cannot be
+    ///   listed. Directories below it that cannot be listed are ``problems`` instead.
+    public init(logdir: String, source: any ByteSource = FileSystemSource()) throws(SummaryReaderError) {
+        let listing: FileListing
+        do {
+            listing = try source.listFiles(under: logdir)
+        } catch {
+            throw SummaryReaderError(error, logdir: logdir)
+        }
+        self.init(logdir: logdir, listing: listing)
+    }
+
+    /// Applies TensorBoard's rules to a listing of `logdir`.
+    init(logdir: String, listing: FileListing) {
+        self.logdir = logdir
+        let prefix = logdir.hasSuffix("/") ? logdir : logdir + "/"
+        var byDirectory: [String: [File]] = [:]
+        for file in listing.files {
+            guard file.path.hasPrefix(prefix) else { continue }
+            let relative = file.path.dropFirst(prefix.count)
+            let slash = relative.lastIndex(of: "/")
+            let name = String(slash.map { relative[relative.index(after: $0)...] } ?? relative)
+            guard name.utf8.firstRange(of: Self.marker.utf8) != nil else { continue }
+            let directory = slash.map { String(relative[..<$0]) } ?? "."
+            byDirectory[directory, default: []].append(
+                File(
+                    name: name, path: file.path, size: file.size,
+                    isPlaceholder: name.hasSuffix(Self.placeholderSuffix)))
+        }
+        runs = byDirectory.map { directory, files in
+            Run(
+                name: directory, path: directory == "." ? logdir : FileSystem.join(logdir, directory),
+                files: files.sorted { Self.byteOrder($0.name, $1.name) })
+        }.sorted { Self.byteOrder($0.name, $1.name) }
+        problems = listing.unreadable.map { failure in
+            ReadProblem(
+                kind: .io, path: failure.path,
+                message: "cannot list the directory: \(failure.message); runs below it are not read")
+        }
+    }
+
+    /// The run named `name`, if there is one.
+    public func run(named name: String) -> Run? {
+        runs.first { $0.name == name }
+    }
+
+    /// What every event file's name contains.
+    static let marker = "tfevents"
+    /// The profiler's placeholder files end with this; they are never read.
+    static let placeholderSuffix = ".profile-empty"
+
+    /// Byte order of the UTF-8 encodings, which is Python's order for `str`.
+    static func byteOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}
