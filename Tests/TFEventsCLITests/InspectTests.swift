@@ -357,10 +357,11 @@ private enum InspectFixtures {
 
     /// The records of an undamaged file, counted by the library's reader.
     static func recordCount(_ path: String) throws -> Int {
-        let reader = try TFRecordReader(path: path)
-        var count = 0
-        while try reader.next() != nil { count += 1 }
-        return count
+        let reader = EventFileReader(path: path)
+        while let entry = reader.next() {
+            if case .problem(let problem) = entry { Issue.record("\(problem)") }
+        }
+        return reader.recordCount
     }
 }
 

@@ -21,9 +21,10 @@ import TFEvents  // not @testable: the README's example must work with the publi
         try writer.close()
         // ---
 
-        let reader = try TFRecordReader(path: writer.path)
-        var records = 0
-        while try reader.next() != nil { records += 1 }
-        #expect(records == 1 + 2_000 + 1)
+        let reader = EventFileReader(path: writer.path)
+        while let entry = reader.next() {
+            if case .problem(let problem) = entry { Issue.record("\(problem)") }
+        }
+        #expect(reader.recordCount == 1 + 2_000 + 1)
     }
 }

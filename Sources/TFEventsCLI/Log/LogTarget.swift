@@ -118,17 +118,12 @@ final class LogTarget {
     /// Whether the file starts with a `file_version` event and ends with a complete record, with
     /// every record verifying.
     private static func isWhole(_ path: String) -> Bool {
-        guard let reader = try? TFRecordReader(path: path) else { return false }
-        defer { reader.close() }
-        do {
-            guard let first = try reader.next(),
-                (try? Event(serializedBytes: first.payload))?.fileVersion != nil
-            else { return false }
-            while try reader.next() != nil {}
-            return reader.pendingByteCount == 0
-        } catch {
-            return false
+        let reader = EventFileReader(path: path)
+        guard case .event(let first, _)? = reader.next(), first.fileVersion != nil else { return false }
+        while let entry = reader.next() {
+            if case .problem = entry { return false }
         }
+        return true
     }
 
     /// The names of the event files directly in `logdir`, in byte order (TensorBoard's order).

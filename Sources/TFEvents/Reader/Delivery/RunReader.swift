@@ -49,6 +49,9 @@ public final class RunReader: Sequence, IteratorProtocol {
 
     /// How many points of each series (by ``Series/id``) purges left out.
     public private(set) var droppedPointCounts: [Int: Int] = [:]
+    /// The purges (restarts and steps that went back) applied to the run, in reading order: known
+    /// once the first item has been asked for.
+    public private(set) var purges: [Rewind] = []
 
     private enum Announcement {
         case unseen, wanted, unwanted
@@ -143,6 +146,7 @@ public final class RunReader: Sequence, IteratorProtocol {
     /// Applies a rewind to points held in memory: drops what a purge drops, decodes again what
     /// late metadata changed.
     private func apply(_ rewind: Rewind, to held: inout [Held], loader: RunLoader) {
+        if rewind.reason != .metadata { purges.append(rewind) }
         if rewind.reason == .metadata {
             for index in held.indices {
                 guard case .point(var point) = held[index], rewind.affects(series: point.series),
@@ -173,7 +177,9 @@ public final class RunReader: Sequence, IteratorProtocol {
                 switch item {
                 case .point: points += 1
                 case .problem(let problem): problems.append(problem)
-                case .rewind(let rewind) where rewind.reason != .metadata: sieve.add(rewind, afterPoints: points)
+                case .rewind(let rewind) where rewind.reason != .metadata:
+                    sieve.add(rewind, afterPoints: points)
+                    purges.append(rewind)
                 case .rewind, .series, .run: break
                 }
             }

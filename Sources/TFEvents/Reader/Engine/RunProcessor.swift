@@ -79,7 +79,7 @@ struct RunProcessor {
     ) {
         switch event.what {
         case .summary(let summary):
-            begin(event, summary: summary, into: &queue)
+            begin(event, summary: summary, location: location, into: &queue)
             for index in summary.values.indices {
                 processValue(
                     summary.values[index], step: event.step, wallTime: event.wallTime, compat: &compat,
@@ -87,7 +87,7 @@ struct RunProcessor {
             }
         case .graphDef(let graph):
             // The graph event is kept, and a summary event carrying it follows (`_migrate_graph_event`).
-            begin(event, summary: nil, into: &queue)
+            begin(event, summary: nil, location: location, into: &queue)
             processConverted(
                 tag: "__run_graph__", plugin: "graphs", bytes: graph, step: event.step, wallTime: event.wallTime,
                 into: &queue)
@@ -97,7 +97,7 @@ struct RunProcessor {
                 tag: tagged.tag, plugin: "graph_tagged_run_metadata", bytes: tagged.runMetadata, step: event.step,
                 wallTime: event.wallTime, into: &queue)
         default:
-            begin(event, summary: nil, into: &queue)
+            begin(event, summary: nil, location: location, into: &queue)
         }
     }
 
@@ -137,7 +137,9 @@ struct RunProcessor {
         into queue: inout [RawItem]
     ) {
         let summary = Summary(values: [.init(tag: tag, content: nil)])
-        begin(Event(wallTime: wallTime, step: step, what: .summary(summary)), summary: summary, into: &queue)
+        begin(
+            Event(wallTime: wallTime, step: step, what: .summary(summary)), summary: summary, location: nil,
+            into: &queue)
         recordMetadata(
             SummaryMetadata(pluginData: .init(pluginName: plugin), dataClass: .blobSequence), tag: tag, into: &queue)
         guard let entry = series(tag: tag, into: &queue) else { return }
@@ -147,7 +149,9 @@ struct RunProcessor {
 
     /// The part of `EventAccumulator._ProcessEvent` before the values: the run's first wall time,
     /// source writer and file version, the purge check, and the last summary step.
-    private mutating func begin(_ event: Event, summary: Summary?, into queue: inout [RawItem]) {
+    private mutating func begin(
+        _ event: Event, summary: Summary?, location: RecordLocation?, into queue: inout [RawItem]
+    ) {
         let index = eventCount
         eventCount += 1
         var runChanged = false
@@ -184,14 +188,16 @@ struct RunProcessor {
         }
         if runChanged && reports { queue.append(.run(run)) }
 
-        maybePurge(event, summary: summary, index: index, into: &queue)
+        maybePurge(event, summary: summary, index: index, location: location, into: &queue)
         if summary != nil { mostRecentStep = event.step }
     }
 
     /// `_MaybePurgeOrphanedData`: with a file version of 2 or more, a `SessionLog` `START` after
     /// the run's first purges every tag; otherwise a summary event whose step is below the last
     /// summary step purges its own tags. Either way, points with a step >= the event's go.
-    private mutating func maybePurge(_ event: Event, summary: Summary?, index: Int, into queue: inout [RawItem]) {
+    private mutating func maybePurge(
+        _ event: Event, summary: Summary?, index: Int, location: RecordLocation?, into queue: inout [RawItem]
+    ) {
         let purge: Rewind
         if let version = run.fileVersion, version >= 2 {
             guard case .sessionLog(let log) = event.what, log.status == .start else { return }
@@ -202,7 +208,7 @@ struct RunProcessor {
             }
             purge = Rewind(
                 run: run.name, series: nil, step: event.step, reason: .restart, wallTime: event.wallTime,
-                eventIndex: index)
+                path: location?.path, offset: location?.offset, eventIndex: index)
         } else {
             guard let summary, event.step < mostRecentStep else { return }
             // `_Purge(by_tags=True)` looks the value tags up (not node names).
@@ -213,7 +219,7 @@ struct RunProcessor {
             guard !ids.isEmpty else { return }
             purge = Rewind(
                 run: run.name, series: ids, step: event.step, reason: .stepWentBack, wallTime: event.wallTime,
-                eventIndex: index)
+                path: location?.path, offset: location?.offset, eventIndex: index)
         }
         if reports {
             purges.append(purge)
@@ -238,7 +244,9 @@ struct RunProcessor {
             var metadata = DataCompat.metadata(of: value)
         {
             DataClassCompat.applyDataClass(rule, to: &metadata)
-            recordMetadata(metadata, tag: value.tag, eventIndex: eventCount - 1, wallTime: wallTime, into: &queue)
+            recordMetadata(
+                metadata, tag: value.tag, eventIndex: eventCount - 1, wallTime: wallTime, location: location,
+                into: &queue)
         }
         // A tensor value with no tag is stored under its node name; legacy values lost theirs.
         let tag = value.tag.isEmpty && !isLegacy ? value.nodeName : value.tag
@@ -290,7 +298,7 @@ struct RunProcessor {
     /// Keeps a tag's first metadata in the run and ignores any later one.
     private mutating func recordMetadata(
         _ metadata: SummaryMetadata, tag: String, eventIndex: Int? = nil, wallTime: Double = 0,
-        into queue: inout [RawItem]
+        location: RecordLocation? = nil, into queue: inout [RawItem]
     ) {
         guard mode == .normal else {
             // A seeded reading knows every series' final metadata already; announce it here.
@@ -326,7 +334,7 @@ struct RunProcessor {
                 .rewind(
                     Rewind(
                         run: run.name, series: [updated.id], step: .min, reason: .metadata, wallTime: wallTime,
-                        eventIndex: eventIndex ?? eventCount)))
+                        path: location?.path, offset: location?.offset, eventIndex: eventIndex ?? eventCount)))
         }
     }
 }
