@@ -22,11 +22,11 @@ public final class RunReader: Sequence, IteratorProtocol {
     /// What the stream holds.
     public enum Item: Sendable, Hashable {
         /// A series, with its final metadata, before its first point.
-        case series(Series)
+        indirect case series(Series)
         /// A point of a series announced before.
         case point(Point)
         /// Something that could not be read; reading went on.
-        case problem(ReadProblem)
+        indirect case problem(ReadProblem)
     }
 
     /// The run's directory and files, as listed.
@@ -71,7 +71,7 @@ public final class RunReader: Sequence, IteratorProtocol {
     private enum Held {
         case series(Int)
         case point(Point)
-        case problem(ReadProblem)
+        indirect case problem(ReadProblem)
     }
 
     init(_ listing: LogdirListing.Run, options: SummaryReader.Options, bufferedByteLimit: Int64 = 16 << 20) {
