@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 
 /// Reads lines from a file descriptor (standard input) in large chunks, and says when it is about
 /// to wait for more input, so the caller can flush what it has before blocking.
@@ -73,7 +72,7 @@ struct InputLines {
                 start = 0
             }
             if !isReady() { try beforeWaiting() }
-            try read()
+            try fill()
         }
     }
 
@@ -94,12 +93,13 @@ struct InputLines {
         return poll(&request, 1, 0) > 0
     }
 
-    private mutating func read() throws {
+    /// Reads what standard input has, up to a chunk, waiting when it has nothing yet.
+    private mutating func fill() throws {
         let count = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
         while true {
             let result = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress! + count, Self.chunkSize)
+                read(descriptor, raw.baseAddress! + count, Self.chunkSize)
             }
             if result >= 0 {
                 buffer.removeLast(Self.chunkSize - result)
