@@ -6,30 +6,17 @@ extension HParamsPluginData {
     /// experiment from the sessions' values and scalar tags.
     struct Experiment: Sendable, Hashable {
         /// A Markdown description.
-        var description: String
+        var description: String = ""
         /// Who ran the experiment.
-        var user: String
+        var user: String = ""
         /// When the experiment was created, in seconds since the Unix epoch.
-        var timeCreated: Double
+        var timeCreated: Double = 0
         /// The hyperparameters, in the order the table shows them.
-        var hparamInfos: [HParamInfo]
+        var hparamInfos: [HParamInfo] = []
         /// The metrics, in the order the table shows them.
-        var metricInfos: [MetricInfo]
+        var metricInfos: [MetricInfo] = []
         /// A name for the experiment.
-        var name: String
-
-        /// Creates an experiment.
-        init(
-            description: String = "", user: String = "", timeCreated: Double = 0, hparamInfos: [HParamInfo] = [],
-            metricInfos: [MetricInfo] = [], name: String = ""
-        ) {
-            self.description = description
-            self.user = user
-            self.timeCreated = timeCreated
-            self.hparamInfos = hparamInfos
-            self.metricInfos = metricInfos
-            self.name = name
-        }
+        var name: String = ""
     }
 
     /// One hyperparameter of an experiment: `tensorboard.hparams.HParamInfo`.
@@ -37,28 +24,15 @@ extension HParamsPluginData {
         /// The name, the key in ``SessionStartInfo/hparams``.
         var name: String
         /// A name to show instead; the table shows ``name`` when it is empty.
-        var displayName: String
+        var displayName: String = ""
         /// A Markdown description.
-        var description: String
+        var description: String = ""
         /// The kind of value.
-        var type: DataType
+        var type: DataType = .unset
         /// The values it may take, when known.
-        var domain: Domain?
+        var domain: Domain? = nil
         /// Whether the sessions have different values for it.
-        var differs: Bool
-
-        /// Creates hyperparameter information.
-        init(
-            name: String, displayName: String = "", description: String = "", type: DataType = .unset,
-            domain: Domain? = nil, differs: Bool = false
-        ) {
-            self.name = name
-            self.displayName = displayName
-            self.description = description
-            self.type = type
-            self.domain = domain
-            self.differs = differs
-        }
+        var differs: Bool = false
     }
 
     /// The values a hyperparameter may take (the `domain` oneof).
@@ -90,21 +64,11 @@ extension HParamsPluginData {
         /// The scalar series the metric's value is read from.
         var name: MetricName
         /// A name to show instead of the tag.
-        var displayName: String
+        var displayName: String = ""
         /// A Markdown description.
-        var description: String
+        var description: String = ""
         /// Which data the metric was computed on.
-        var datasetType: DatasetType
-
-        /// Creates metric information.
-        init(
-            name: MetricName, displayName: String = "", description: String = "", datasetType: DatasetType = .unknown
-        ) {
-            self.name = name
-            self.displayName = displayName
-            self.description = description
-            self.datasetType = datasetType
-        }
+        var datasetType: DatasetType = .unknown
     }
 
     /// Where a metric's value is: `tensorboard.hparams.MetricName`.
@@ -113,15 +77,9 @@ extension HParamsPluginData {
     /// `<session run>/<group>`; an empty ``group`` means the session's run itself.
     struct MetricName: Sendable, Hashable {
         /// A sub-run of the session's run, or empty for the run itself.
-        var group: String
+        var group: String = ""
         /// The scalar tag.
         var tag: String
-
-        /// Creates a metric name.
-        init(group: String = "", tag: String) {
-            self.group = group
-            self.tag = tag
-        }
     }
 
     /// The data a metric was computed on (`tensorboard.hparams.DatasetType`). Values not listed

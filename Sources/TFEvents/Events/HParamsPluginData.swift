@@ -9,15 +9,9 @@
 /// - ``sessionEndTag`` holds a ``SessionEndInfo``: how and when the session ended.
 struct HParamsPluginData: Sendable, Hashable {
     /// The content's format version; TensorBoard 2.21 reads only 0.
-    var version: Int32
+    var version: Int32 = 0
     /// The message carried, or `nil` when the content holds none.
     var content: Content?
-
-    /// Creates plugin data holding `content`.
-    init(version: Int32 = 0, content: Content?) {
-        self.version = version
-        self.content = content
-    }
 
     /// The `data` oneof: exactly one of these, or none.
     enum Content: Sendable, Hashable {
@@ -46,25 +40,13 @@ extension HParamsPluginData {
         /// of the kinds TensorBoard ignores (null, list, struct) are left out when decoding.
         var hparams: [String: HParamValue]
         /// Where the trained model is, if anywhere.
-        var modelURI: String
+        var modelURI: String = ""
         /// A page for monitoring the session, if any.
-        var monitorURL: String
+        var monitorURL: String = ""
         /// The session group (a row of the HPARAMS table). Empty means the run's own name.
-        var groupName: String
+        var groupName: String = ""
         /// When the session started, in seconds since the Unix epoch.
-        var startTime: Double
-
-        /// Creates session start information.
-        init(
-            hparams: [String: HParamValue], modelURI: String = "", monitorURL: String = "", groupName: String = "",
-            startTime: Double = 0
-        ) {
-            self.hparams = hparams
-            self.modelURI = modelURI
-            self.monitorURL = monitorURL
-            self.groupName = groupName
-            self.startTime = startTime
-        }
+        var startTime: Double = 0
     }
 
     /// The end of a session: `tensorboard.hparams.SessionEndInfo`.
@@ -72,13 +54,7 @@ extension HParamsPluginData {
         /// How the session ended.
         var status: Status
         /// When the session ended, in seconds since the Unix epoch.
-        var endTime: Double
-
-        /// Creates session end information.
-        init(status: Status, endTime: Double = 0) {
-            self.status = status
-            self.endTime = endTime
-        }
+        var endTime: Double = 0
     }
 
     /// How a session ended (`tensorboard.hparams.Status`). Values not listed here are kept as they are.
