@@ -162,6 +162,10 @@ import TestSupport
         #expect(backwards.status == 0)
         #expect(backwards.stdout.contains("no file_version record"))
         #expect(backwards.stdout.contains("out of order (first: 3 after 5)"))
+        // The purge TensorBoard applies, from the library's reading of the run: only the tag that
+        // already had points (z is new at step 2, so nothing of it is dropped).
+        #expect(backwards.stdout.contains("step went back to 3 for x (events.out.tfevents.1700000000.fixturehost, byte 464)"))
+        #expect(backwards.stdout.components(separatedBy: "step went back").count == 2)
     }
 
     @Test func nonFiniteScalarsAreCountedPerTag() throws {
