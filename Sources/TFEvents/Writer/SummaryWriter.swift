@@ -13,6 +13,8 @@ internal import Dispatch
 ///
 /// Then `tensorboard --logdir runs` shows the curve.
 ///
+/// Steps may be of any integer type and values of any floating-point type.
+///
 /// **Buffering.** Events are framed into memory and reach the file at the latest after
 /// ``Options/flushInterval`` (2 s by default), on ``flush()``, on ``close()``, when more than
 /// ``Options/maxBufferedBytes`` are waiting, and when the process exits normally. Every record is
@@ -153,18 +155,9 @@ public final class SummaryWriter: Sendable {
         if full { try flush() }
     }
 
-    /// Arranges for `event` to be written when the writer is closed (replacing an earlier one with
-    /// the same key), for records that describe the end of a run, such as the hparams session end.
-    func setClosingEvent(_ event: Event, key: String) throws(SummaryWriterError) {
-        try pending.withLock { state throws(SummaryWriterError) in
-            if state.closed { throw SummaryWriterError(.closed, path: path) }
-            state.closingEvents[key] = { _ in event }
-        }
-    }
-
     /// Arranges for the event `make` returns, given the wall time of closing, to be written when
     /// the writer is closed, unless a closing event with `key` is already set. Returns whether
-    /// it was set.
+    /// it was set. For records that describe the end of a run, such as the hparams session end.
     func setClosingEventOnce(
         key: String, _ make: @escaping @Sendable (_ closeTime: Double) -> Event
     ) throws(SummaryWriterError) -> Bool {
@@ -267,7 +260,7 @@ public final class SummaryWriter: Sendable {
     }
 
     /// The file descriptor, so tests can put a failing file (such as `/dev/full`) in its place.
-    var fileDescriptorForTesting: Int32? {
+    package var fileDescriptorForTesting: Int32? {
         output.withLock { $0.file?.rawValue }
     }
 

@@ -40,6 +40,7 @@ public struct SummaryWriterError: Error, Sendable, Hashable, CustomStringConvert
         self.init(.io(operation: failure.operation, errno: failure.errno), path: path)
     }
 
+    @usableFromInline
     static func invalidInput(_ message: String) -> SummaryWriterError {
         SummaryWriterError(.invalidInput(message))
     }
