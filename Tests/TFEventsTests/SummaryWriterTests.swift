@@ -217,12 +217,13 @@ import TestSupport
         #expect(points.map(\.step) == (0..<250).map { Int64($0) })
     }
 
-    @Test func unwritableLogdirIsATypedErrorNamingIt() throws {
+    @Test func unwritableLogdirIsATypedErrorNamingThePartInTheWay() throws {
         let blocker = directory.path + "/file"
         writeFile(blocker, [1])
-        let error = #expect(throws: SummaryWriterError.self) { try SummaryWriter(logdir: blocker + "/run") }
-        #expect(error?.path == blocker + "/run")
+        let error = #expect(throws: SummaryWriterError.self) { try SummaryWriter(logdir: blocker + "/run/deeper") }
+        #expect(error?.path == blocker)
         #expect(error?.kind == .io(operation: "mkdir", errno: ENOTDIR))
+        #expect(error?.description == "\(blocker): cannot create the log directory: it is not a directory")
     }
 }
 
