@@ -33,11 +33,6 @@ struct FileDescriptor: Sendable {
         try open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | (appending ? O_APPEND : 0), mode: mode)
     }
 
-    /// Opens `path` for appending, creating it when missing.
-    static func openForAppending(_ path: String, mode: mode_t = 0o644) throws(Failure) -> FileDescriptor {
-        try open(path, flags: O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode: mode)
-    }
-
     /// Opens the existing file at `path` for appending (`O_APPEND`): every write lands at the end,
     /// even when someone else appended meanwhile.
     static func openExistingForAppending(_ path: String) throws(Failure) -> FileDescriptor {
