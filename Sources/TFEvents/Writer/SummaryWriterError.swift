@@ -55,7 +55,6 @@ public struct SummaryWriterError: Error, Sendable, Hashable, CustomStringConvert
         self.init(.io(operation: failure.operation, errno: failure.errno), path: failure.path ?? path)
     }
 
-    @usableFromInline
     static func invalidInput(_ message: String) -> SummaryWriterError {
         SummaryWriterError(.invalidInput(message))
     }
