@@ -288,7 +288,7 @@ import TestSupport
         let base = temporaryPath("log-dirs")
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: base) }
-        FileManager.default.createFile(atPath: base + "/file", contents: Data())
+        _ = FileManager.default.createFile(atPath: base + "/file", contents: Data())
         let result = try runTFEvents(["log", base + "/file/run", "x=1"])
         #expect(result.status == 1)
         #expect(result.stderr == "Error: \(base)/file: cannot create the log directory: it is not a directory\n")

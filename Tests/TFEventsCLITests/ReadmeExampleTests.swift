@@ -64,6 +64,25 @@ import TFEvents  // not @testable: the README's example must work with the publi
         _ = await follow.result
         #expect(printed.take() == ["b 3 7.0"])
     }
+
+    @Test func continuingExampleAddsToOneFile() throws {
+        let root = temporaryPath("readme-continuing")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var paths: Set<String> = []
+        for day in 0..<3 {
+            // --- README example, with the log directory under `root` ---
+            let writer = try SummaryWriter(continuing: root + "/runs/nightly")   // marker: ".cli" by default
+            try writer.addScalar("queue_length", 17, step: day)
+            try writer.close()                                           // releases the file
+            // ---
+            paths.insert(writer.path)
+        }
+        #expect(paths.count == 1)
+        let reader = try TFRecordReader(path: try #require(paths.first))
+        var records = 0
+        while try reader.next() != nil { records += 1 }
+        #expect(records == 1 + 3)
+    }
 }
 
 /// Lines "printed" by the README examples, from any task.

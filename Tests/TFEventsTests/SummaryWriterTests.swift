@@ -53,7 +53,7 @@ import TestSupport
     @Test func scalarsAreRecordedAsFloat32SimpleValuesWithStepsAndWallTimes() throws {
         let writer = try SummaryWriter(logdir: directory.path)
         try writer.addScalar("loss", 0.1, step: Int64(-3), wallTime: 1_700_000_000.25)
-        try writer.addScalar("loss", .nan, step: 5, wallTime: 1_700_000_001)
+        try writer.addScalar("loss", Double.nan, step: 5, wallTime: 1_700_000_001)
         try writer.addScalar("huge", 1e300, step: Int64.max, wallTime: 1_700_000_002)
         try writer.addScalars(["b": 2, "a": 1], step: 9, wallTime: 1_700_000_003)
         let ordered: KeyValuePairs<String, Double> = ["z": 26, "y": 25]
@@ -64,7 +64,8 @@ import TestSupport
         try writer.close()
 
         let points = scalars(try readEvents(writer.path))
-        #expect(points.map(\.tag) == ["loss", "loss", "huge", "a", "b", "z", "y", "now"])
+        // A dictionary literal keeps its written order: "b" before "a".
+        #expect(points.map(\.tag) == ["loss", "loss", "huge", "b", "a", "z", "y", "now"])
         #expect(points.map(\.step) == [-3, 5, Int64.max, 9, 9, 10, 10, 11])
         #expect(points[0].value == Float(0.1))
         #expect(points[1].value.isNaN)
@@ -137,7 +138,7 @@ import TestSupport
         let threads = (0..<4).map { index in
             Thread {
                 for step in 0..<perWriter {
-                    try? writer.addScalars(["thread\(index)/a": Double(step), "thread\(index)/b": 1], step: Int64(step))
+                    try? writer.addScalars(["thread\(index)/a": Double(step), "thread\(index)/b": 1], step: step)
                 }
             }
         }
@@ -216,12 +217,13 @@ import TestSupport
         #expect(points.map(\.step) == (0..<250).map { Int64($0) })
     }
 
-    @Test func unwritableLogdirIsATypedErrorNamingIt() throws {
+    @Test func unwritableLogdirIsATypedErrorNamingThePartInTheWay() throws {
         let blocker = directory.path + "/file"
         writeFile(blocker, [1])
-        let error = #expect(throws: SummaryWriterError.self) { try SummaryWriter(logdir: blocker + "/run") }
-        #expect(error?.path == blocker + "/run")
+        let error = #expect(throws: SummaryWriterError.self) { try SummaryWriter(logdir: blocker + "/run/deeper") }
+        #expect(error?.path == blocker)
         #expect(error?.kind == .io(operation: "mkdir", errno: ENOTDIR))
+        #expect(error?.description == "\(blocker): cannot create the log directory: it is not a directory")
     }
 }
 

@@ -15,7 +15,7 @@ func writeScalarRuns(logdir: String, manifest: inout Manifest) throws {
             let t = base + Double(step) * 0.25
             let loss = 2.0 * exp(-Double(step) / 80) + 0.05 * sin(Double(step))
             let accuracy = 1 - 0.9 * exp(-Double(step) / 60)
-            try writer.addScalars(["train/loss": loss, "train/accuracy": accuracy], step: Int64(step), wallTime: t)
+            try writer.addScalars(["train/loss": loss, "train/accuracy": accuracy], step: step, wallTime: t)
             manifest.addScalar(run: run, tag: "train/accuracy", wallTime: t, step: Int64(step), value: accuracy)
             manifest.addScalar(run: run, tag: "train/loss", wallTime: t, step: Int64(step), value: loss)
         }

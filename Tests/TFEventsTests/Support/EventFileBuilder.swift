@@ -60,7 +60,7 @@ struct EventFileBuilder {
 /// Appends `bytes` to the file at `path`, creating it when missing.
 func append(_ bytes: some Sequence<UInt8>, to path: String) throws {
     if !FileManager.default.fileExists(atPath: path) {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
     }
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
