@@ -56,7 +56,8 @@ let package = Package(
 
         // Tests.
         // What both test targets share: the fixtures, exact JSON, temporary directories and mounts.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // zlib's inflate, so the tests can decode the PNGs the library writes.
+        .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport"]),
         .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TestSupport"]),
     ],
