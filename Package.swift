@@ -54,10 +54,17 @@ let package = Package(
             path: "Tests/TestWriter"
         ),
 
+        // Fuzzing: what every fuzz input goes through (replayed by FuzzRegressionTests), and
+        // libFuzzer's entry point, which Scripts/fuzz.sh builds with -DFUZZING and the sanitizers
+        // (without -DFUZZING it is a stub that says so).
+        .target(name: "TFEventsFuzzHarness", dependencies: ["TFEvents"], path: "Tests/FuzzHarness"),
+        .executableTarget(name: "TFEventsFuzz", dependencies: ["TFEventsFuzzHarness"], path: "Tests/Fuzz"),
+
         // Tests.
         // What both test targets share: the fixtures, exact JSON, temporary directories and mounts.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport"]),
+        // zlib's inflate, so the tests can decode the PNGs the library writes.
+        .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
+        .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport", "TFEventsFuzzHarness"]),
         .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,7 @@
 """Writes the fuzzer's seed inputs from the fixtures: every event file whole (target 2), every
-record payload (target 0), every saved finding as it is. The first byte selects the harness target."""
+record payload (target 0), every run's files together as a log directory (target 4: per file, a
+byte whose low bit picks the run, a 2-byte little-endian length, the bytes), every saved finding as
+it is. The first byte selects the harness target (Tests/FuzzHarness/FuzzHarness.swift)."""
 import os
 import struct
 import sys
@@ -16,6 +18,12 @@ def save(data):
 
 
 for root, _, files in os.walk(os.path.join(fixtures, "logdirs")):
+    logdir = b"\x04"
+    for index, name in enumerate(sorted(f for f in files if "tfevents" in f and not f.endswith(".profile-empty"))):
+        data = open(os.path.join(root, name), "rb").read()[:4096]
+        logdir += bytes([index % 2]) + struct.pack("<H", len(data)) + data
+    if len(logdir) > 1:
+        save(logdir[:8192])
     for name in files:
         if "tfevents" not in name:
             continue

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the record reader, the event decoders (fast paths against protobuf-c), the plugin content
-# decoders and the whole LogdirReader with libFuzzer and AddressSanitizer (leaks included).
+# decoders and the whole reader (EventFileReader, SummaryReader's statistics, contents and streams,
+# from memory) with libFuzzer and AddressSanitizer (leaks included): the target TFEventsFuzz over
+# Tests/FuzzHarness, built into .build-fuzz.
 #
 # Usage: Scripts/fuzz.sh [SECONDS] [JOBS]    (default 60 s, 1 job)
 # The corpus starts from every event file and record of Fixtures/ (and Fixtures/fuzz/, the saved
@@ -11,12 +13,12 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 jobs=${2:-1}
 Scripts/install-deps.sh
-rm -f Scripts/fuzz/.build/release.yaml
 # Optimized as well as instrumented: an unoptimized build runs ten times fewer inputs a second.
-swift build --package-path Scripts/fuzz -c release \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing 2>&1 \
+# -DFUZZING turns the target's stub into libFuzzer's entry point.
+swift build -c release --product TFEventsFuzz --scratch-path .build-fuzz \
+  -Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing 2>&1 \
   | grep -v "ld.gold: warning: Cannot export local symbol" >&2
-binary=Scripts/fuzz/.build/release/tfevents-fuzz
+binary=.build-fuzz/release/TFEventsFuzz
 corpus=${TFEVENTS_FUZZ_CORPUS:-$(mktemp -d)}
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT

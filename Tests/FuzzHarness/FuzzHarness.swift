@@ -1,8 +1,9 @@
-internal import Glibc
+@testable import TFEvents
 
-/// What the fuzzer (`Scripts/fuzz.sh`) feeds every input to, and what the regression test replays
-/// every saved finding through: the decoders, the hand-written fast paths checked against
-/// protobuf-c, the plugin content decoders and the whole reader over a file of the input's bytes.
+/// What the fuzzer (`Scripts/fuzz.sh`, target `TFEventsFuzz`) feeds every input to, and what the
+/// regression test replays every saved finding through: the decoders, the hand-written fast paths
+/// checked against protobuf-c, the plugin content decoders, and the whole reader over event files
+/// held in memory (a ``MemorySource``: no file is written, so an input costs microseconds).
 ///
 /// The first byte chooses the target (so one fuzzer explores them all); a failed check traps,
 /// which the fuzzer reports as a crash with the input that caused it.
@@ -13,22 +14,28 @@ package enum FuzzHarness {
         case eventPayload = 0
         /// Plugin content messages, hparams (recursive) included.
         case pluginContent = 1
-        /// A whole event file read by `TFRecordReader` and `LogdirReader`.
+        /// The rest of the input is one event file, read by `EventFileReader` and `SummaryReader`.
         case eventFile = 2
         /// A scalar to encode: the fast encoder must give protobuf-c's bytes.
         case scalarRecord = 3
+        /// The rest of the input is a log directory of several files in two runs (see ``logdir(_:)``),
+        /// read by `SummaryReader`.
+        case logdir = 4
     }
 
-    /// Runs `input` through the target its first byte names. `directory` must exist and be
-    /// writable; the event-file target writes its file there.
-    package static func run(_ input: UnsafeRawBufferPointer, directory: String) {
+    /// The log directory the event-file targets read from memory.
+    static let root = "/fuzz"
+
+    /// Runs `input` through the target its first byte names.
+    package static func run(_ input: UnsafeRawBufferPointer) {
         guard let first = input.first else { return }
         let rest = UnsafeRawBufferPointer(rebasing: input[1...])
         switch Target(rawValue: first % UInt8(Target.allCases.count))! {
         case .eventPayload: checkEventPayload(rest)
         case .pluginContent: checkPluginContent(Array(rest))
-        case .eventFile: checkEventFile(rest, directory: directory)
+        case .eventFile: checkEventFile(Array(rest))
         case .scalarRecord: checkScalarRecord(rest)
+        case .logdir: checkLogdir(logdir(rest))
         }
     }
 
@@ -58,7 +65,7 @@ package enum FuzzHarness {
             let (data, _) = DataCompat.data(of: value)
             _ = DataCompat.metadata(of: value)
             if let data {
-                for kind in LogdirReader.Series.Kind.allCases { _ = PointDecoder.value(data, kind: kind) }
+                for kind in Series.Kind.allCases { _ = PointDecoder.value(data, kind: kind) }
             }
         }
     }
@@ -71,39 +78,91 @@ package enum FuzzHarness {
         _ = PluginContentCodec.decodePrCurve(bytes)
     }
 
-    static func checkEventFile(_ bytes: UnsafeRawBufferPointer, directory: String) {
-        let path = directory + "/events.out.tfevents.fuzz"
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return }
-        _ = write(fd, bytes.baseAddress, bytes.count)
-        close(fd)
-        defer { unlink(path) }
-        // The record reader alone, skipping damage to the end.
-        if let reader = try? TFRecordReader(path: path, maximumRecordLength: UInt64(Int32.max)) {
-            var steps = 0
-            while steps < bytes.count + 2 {
-                steps += 1
-                do {
-                    guard try reader.next() != nil else { break }
-                } catch {
-                    guard (try? reader.skipDamage(final: true)) ?? nil != nil else { break }
+    /// One event file, alone in the log directory's top run.
+    static func checkEventFile(_ bytes: [UInt8]) {
+        let path = root + "/events.out.tfevents.1.fuzz"
+        let source = MemorySource(files: [path: bytes])
+        // The single-file reader, as complete and as growing: bounded output, offsets that only grow.
+        for isComplete in [true, false] {
+            let reader = EventFileReader(path: path, source: source, isComplete: isComplete)
+            var entries = 0
+            var lastOffset: Int64 = -1
+            while let entry = reader.next() {
+                entries += 1
+                precondition(entries <= bytes.count + 2, "EventFileReader produced more entries than bytes")
+                if case .event(_, let offset) = entry {
+                    precondition(offset > lastOffset && offset < bytes.count, "event offsets go forward within the file")
+                    lastOffset = offset
                 }
             }
-            precondition(steps <= bytes.count + 1, "the record reader did not make progress")
+            precondition(reader.offset <= bytes.count, "EventFileReader read past the end")
         }
-        // The whole reader: as complete files, fast paths on then off (the live mode differs only
-        // in waiting for an incomplete tail, which the record reader above already exercised).
-        for fast in [true, false] {
-            let final = true
-            guard let reader = try? LogdirReader(logdir: directory, filesAreComplete: final) else { return }
-            reader.usesFastPaths = fast
-            var items = 0
-            while let item = reader.next() {
-                items += 1
-                precondition(items <= 4 * bytes.count + 16, "the reader produced more items than bytes")
-                if case .purge(let purge) = item { reader.replaySurvivingPoints(before: purge) { _ in } }
+        checkLogdir(source, byteCount: bytes.count)
+    }
+
+    /// The whole reader over `source`: statistics, contents and the stream, which must agree, and
+    /// the two-pass stream with protobuf-c alone, which must give the buffered stream's items.
+    static func checkLogdir(_ source: MemorySource, byteCount: Int? = nil) {
+        let byteCount = byteCount ?? source.files.values.reduce(0) { $0 + $1.count }
+        var options = SummaryReader.Options(source: source)
+        guard let reader = try? SummaryReader(logdir: root, options: options) else { return }
+        let summary = reader.summarize()
+        let contents = reader.contents()
+        precondition(summary.runs.count == reader.runs.count && contents.runs.count == reader.runs.count)
+        options.usesFastPaths = false
+        guard let reference = try? SummaryReader(logdir: root, options: options) else {
+            fatalError("the log directory could be listed once only")
+        }
+        for (index, run) in reader.runs.enumerated() {
+            let buffered = items(reader.read(run))
+            precondition(buffered.count <= 4 * byteCount + 16, "the reader produced more items than bytes")
+            let twoPass = items(RunReader(run, options: reference.options, bufferedByteLimit: 0))
+            precondition(
+                describe(buffered) == describe(twoPass),
+                "the two-pass stream (protobuf-c only) differs from the buffered one (fast paths)")
+            // What was accumulated is what was streamed.
+            var points: [Int: [Point]] = [:]
+            for case .point(let point) in buffered { points[point.series, default: []].append(point) }
+            let accumulated = contents.runs[index].series
+            precondition(
+                accumulated.allSatisfy { describe(points[$0.series.id] ?? []) == describe($0.points) },
+                "contents() differs from read()")
+            for series in accumulated where series.series.kind == .scalars {
+                let statistics = summary.runs[index].scalars[series.series.tag]
+                let scalars = series.points.filter { $0.value.scalar != nil }.count
+                precondition(statistics?.count ?? 0 == scalars, "summarize() differs from contents()")
             }
         }
+    }
+
+    /// The items of a stream, to the end.
+    static func items(_ reader: RunReader) -> [RunReader.Item] {
+        var items: [RunReader.Item] = []
+        while let item = reader.next() { items.append(item) }
+        return items
+    }
+
+    /// Values compared by their text, so that NaN (which `==` never matches) equals itself.
+    static func describe(_ value: some Any) -> String {
+        String(reflecting: value)
+    }
+
+    /// A log directory made of `bytes`: a sequence of files, each a byte whose low bit chooses the
+    /// run (`a` or `b`), a 2-byte little-endian length and that many bytes (or the rest). Files are
+    /// named in order, so a run reads them in the order they come.
+    static func logdir(_ bytes: UnsafeRawBufferPointer) -> MemorySource {
+        var files: [String: [UInt8]] = [:]
+        var position = 0
+        while position + 3 <= bytes.count {
+            let run = bytes[position] & 1 == 0 ? "a" : "b"
+            let length = Int(bytes[position + 1]) | Int(bytes[position + 2]) << 8
+            let start = position + 3
+            let end = min(bytes.count, start + length)
+            let name = "events.out.tfevents.\(1_000 + files.count).fuzz"
+            files[root + "/" + run + "/" + name] = Array(bytes[start..<end])
+            position = end
+        }
+        return MemorySource(files: files)
     }
 
     static func checkScalarRecord(_ bytes: UnsafeRawBufferPointer) {

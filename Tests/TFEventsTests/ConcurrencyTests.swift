@@ -36,7 +36,7 @@ import TestSupport
 
         // Every record's CRCs are checked by the reader; the tag and step come from a light wire
         // scan, because decoding 1.6 million events through protobuf-c in a debug build is slow.
-        let reader = try TFRecordReader(path: writer.path)
+        let reader = RecordReader(path: writer.path)
         var counts: [String: Int] = [:]
         var lastStep: [String: Int64] = [:]
         var inOrder = true

@@ -31,7 +31,7 @@ import TestSupport
             guard let path = lines.first.map(String.init) else { continue }  // killed before it started
             let flushed = lines.last.flatMap { $0.hasPrefix("flushed ") ? Int64($0.dropFirst(8)) : nil } ?? -1
 
-            let reader = try TFRecordReader(path: path)
+            let reader = RecordReader(path: path)
             var steps: [Int64] = []
             while let record = try reader.next() {  // any damage but an incomplete tail throws here
                 let event = try #require(ProtobufDecoder.decodeEvent(record.payload))

@@ -38,7 +38,7 @@ import TestSupport
         #expect(error.description.contains("No space left on device"))
 
         // Everything flushed before is readable; the file may end with one incomplete record.
-        let reader = try TFRecordReader(path: writer.path)
+        let reader = RecordReader(path: writer.path)
         var steps: [Int64] = []
         while let record = try reader.next() {
             let event = try #require(ProtobufDecoder.decodeEvent(record.payload))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TFEventsFuzzHarness
 import TestSupport
 
 @testable import TFEvents
@@ -20,8 +21,23 @@ import TestSupport
     @Test(arguments: findings)
     func findingReplaysCleanly(_ name: String) throws {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Fixtures.packageRoot + "/Fixtures/fuzz/" + name)))
-        let directory = TemporaryDirectory()
-        bytes.withUnsafeBytes { FuzzHarness.run($0, directory: directory.path) }
+        bytes.withUnsafeBytes { FuzzHarness.run($0) }
+    }
+
+    /// The harness's checks hold on the fixtures: every event file alone (target 2, as the
+    /// fuzzer's seeds start), and every run's files together as a log directory (target 4).
+    @Test(arguments: Fixtures.logdirNames)
+    func fixturesPassTheHarness(_ name: String) throws {
+        let listing = try LogdirListing(logdir: Fixtures.logdir(name))
+        for run in listing.runs {
+            var logdir: [UInt8] = [4]
+            for (index, file) in run.readFiles.enumerated() {
+                let bytes = readFile(file.path)
+                ([2] + bytes).withUnsafeBytes { FuzzHarness.run($0) }
+                logdir += [UInt8(index % 2), UInt8(bytes.count & 0xFF), UInt8(bytes.count >> 8 & 0xFF)] + bytes
+            }
+            logdir.withUnsafeBytes { FuzzHarness.run($0) }
+        }
     }
 
     /// `Value{list_value{values: Value{list_value{...}}}}`, `depth` levels around a number, as the

@@ -10,16 +10,13 @@ import TestSupport
     let directory = TemporaryDirectory()
 
     /// A log directory with one run holding `values`, each at its own step.
-    func run(_ values: [Summary.Value]) throws -> LogdirAccumulator {
+    func run(_ values: [Summary.Value]) throws -> LogdirRead {
         let writer = try SummaryWriter(logdir: directory.path + "/run")
         for (step, value) in values.enumerated() {
             try writer.add(Event(wallTime: 1, step: Int64(step), what: .summary(Summary(values: [value]))))
         }
         try writer.close()
-        let reader = try LogdirReader(logdir: directory.path, filesAreComplete: true)
-        var accumulator = LogdirAccumulator()
-        accumulator.read(reader)
-        return accumulator
+        return try LogdirRead(directory.path)
     }
 
     func histogramValue(_ tag: String, _ tensor: TensorProto) -> Summary.Value {
@@ -30,16 +27,16 @@ import TestSupport
         // [2^20, 2^20, 3] with one double: broadcasting it would take 25 TB.
         let huge = TensorProto(dtype: .double, shape: TensorShapeProto([1 << 20, 1 << 20, 3]), doubleValues: [1])
         let text = TensorProto(dtype: .string, shape: TensorShapeProto([1 << 40]), stringValues: [Array("x".utf8)])
-        let accumulator = try run([
+        let read = try run([
             histogramValue("hist", huge),
             Summary.Value(tag: "text", metadata: SummaryMetadata(pluginName: "text"), content: .tensor(text)),
         ])
-        let hist = try #require(accumulator.points(run: "run", tag: "hist").first)
+        let hist = try #require(read.points(run: "run", tag: "hist").first)
         guard case .tensor = hist.value else {
             Issue.record("expected the raw tensor, got \(hist.value)")
             return
         }
-        let note = try #require(accumulator.points(run: "run", tag: "text").first)
+        let note = try #require(read.points(run: "run", tag: "text").first)
         guard case .tensor = note.value else {
             Issue.record("expected the raw tensor, got \(note.value)")
             return
@@ -56,8 +53,8 @@ import TestSupport
             }
         }
         let tensor = TensorProto(dtype: .double, shape: TensorShapeProto([Int64(count), 3]), tensorContent: content)
-        let accumulator = try run([histogramValue("big", tensor)])
-        let point = try #require(accumulator.points(run: "run", tag: "big").first)
+        let read = try run([histogramValue("big", tensor)])
+        let point = try #require(read.points(run: "run", tag: "big").first)
         guard case .histogram(let histogram) = point.value else {
             Issue.record("not a histogram: \(point.value)")
             return
@@ -72,8 +69,8 @@ import TestSupport
             dtype: .string, shape: TensorShapeProto([3]),
             stringValues: [Array("2147483648".utf8), Array("2147483648".utf8), png])
         let value = Summary.Value(tag: "img", metadata: SummaryMetadata(pluginName: "images"), content: .tensor(tensor))
-        let accumulator = try run([value])
-        let point = try #require(accumulator.points(run: "run", tag: "img").first)
+        let read = try run([value])
+        let point = try #require(read.points(run: "run", tag: "img").first)
         #expect(point.value == .images(width: 1 << 31, height: 1 << 31, images: [png]))
     }
 
@@ -86,11 +83,9 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: directory.path + "/run", withIntermediateDirectories: true)
         writeFile(path, TFRecordFraming.frame(ProtobufEncoder.encode(Event(wallTime: 1, what: .fileVersion("brain.Event:2"))))
             + TFRecordFraming.frame(payload) + TFRecordFraming.frame(payload))
-        let reader = try LogdirReader(logdir: directory.path, filesAreComplete: true)
-        var accumulator = LogdirAccumulator()
-        accumulator.read(reader)
-        #expect(accumulator.points(run: "run", tag: "a\u{FFFD}b").map(\.value) == [.scalar(1), .scalar(1)])
-        #expect(accumulator.problems.isEmpty)
+        let read = try LogdirRead(directory.path)
+        #expect(read.points(run: "run", tag: "a\u{FFFD}b").map(\.value) == [.scalar(1), .scalar(1)])
+        #expect(read.problems.isEmpty)
     }
 
     @Test func anAbsurdBucketCountIsRefusedByTheWriter() throws {
@@ -103,7 +98,7 @@ import TestSupport
     @Test func aLogdirThatIsAFileIsAClearError() throws {
         let file = directory.path + "/not-a-directory"
         writeFile(file, [1, 2, 3])
-        let error = #expect(throws: LogdirReaderError.self) { try LogdirReader(logdir: file) }
+        let error = #expect(throws: SummaryReaderError.self) { try SummaryReader(logdir: file) }
         #expect(error?.description.contains(file) == true)
     }
 }

@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import TFEvents
 
-/// `LogdirListing`: the runs and files `tfevents inspect` looks at, by the reader's rules.
+/// `LogdirListing`: the runs and files every reader of a log directory starts from, by TensorBoard's rules.
 @Suite struct LogdirListingTests {
     @Test func listsEveryFixtureRunWithTheFilesTensorBoardLists() throws {
         for name in Fixtures.logdirNames {
@@ -21,15 +21,15 @@ import TestSupport
                     #expect(file.size == Int64(size ?? -1))
                 }
             }
-            #expect(listing.unreadable.isEmpty)
+            #expect(listing.problems.isEmpty)
         }
     }
 
     @Test func aMissingLogdirOrAFileIsAnError() throws {
-        let missing = #expect(throws: LogdirReaderError.self) { try LogdirListing(logdir: "/nonexistent/logdir") }
+        let missing = #expect(throws: SummaryReaderError.self) { try LogdirListing(logdir: "/nonexistent/logdir") }
         #expect(missing?.kind == .notFound)
         let file = Fixtures.logdir("nested_runs") + "/events.out.tfevents.1700000000.fixturehost"
-        let notADirectory = #expect(throws: LogdirReaderError.self) { try LogdirListing(logdir: file) }
+        let notADirectory = #expect(throws: SummaryReaderError.self) { try LogdirListing(logdir: file) }
         #expect(notADirectory?.kind == .notADirectory)
     }
 }

@@ -10,7 +10,7 @@ import TestSupport
         "damaged_data_crc", "damaged_empty_file", "damaged_length_crc", "damaged_random_bytes", "damaged_truncated",
     ]
 
-    static func expectedKind(_ name: String) -> LogdirReader.Problem.Kind? {
+    static func expectedKind(_ name: String) -> ReadProblem.Kind? {
         switch name {
         case "truncated": .truncated
         case "data_crc": .dataCRC
@@ -34,10 +34,10 @@ import TestSupport
     @Test(arguments: damaged)
     func problemsAreReportedWhereTheDamageIs(_ name: String) throws {
         let damage = try Fixtures.damage(name)
-        let accumulator = try ReaderFixtureTests.read(name)
+        let read = try ReaderFixtureTests.read(name)
         for run in ["damaged", "damaged_then_good"] {
             let file = damage["damaged_files"]["\(run)/events.out.tfevents.1700000000.fixturehost"]
-            let problems = accumulator.problems.filter {
+            let problems = read.problems.filter {
                 $0.path.hasSuffix("/\(run)/events.out.tfevents.1700000000.fixturehost")
             }
             guard let kind = Self.expectedKind(file["kind"].string ?? "") else {
@@ -48,12 +48,12 @@ import TestSupport
             let problem = try #require(problems.first)
             #expect(problem.kind == kind)
             #expect(problem.offset == file["offset"].double.map { Int64($0) })
-            #expect(problem.run == accumulator.run(named: run)?.id)
+            #expect(problem.run == run)
             let nextGood = file["good_record_offsets_after"].array.first?.double.map { Int64($0) }
             #expect(problem.resumedAt == nextGood)
         }
         // The undamaged copy reads without problems.
-        #expect(!accumulator.problems.contains { $0.path.contains("/original/") })
+        #expect(!read.problems.contains { $0.path.contains("/original/") })
     }
 
     @Test(arguments: damaged)
@@ -61,7 +61,7 @@ import TestSupport
         let damage = try Fixtures.damage(name)
         let view = try Fixtures.tensorboardView(name)
         let tensorBoard = TensorBoardViewComparison.scalars(fromView: view)
-        let ours = TensorBoardViewComparison(accumulator: try ReaderFixtureTests.read(name)).scalars
+        let ours = TensorBoardViewComparison(try ReaderFixtureTests.read(name).contents).scalars
         let original = try #require(ours["original"]?["x"])
         #expect(TensorBoardViewComparison.sameScalars(original, tensorBoard["original"]?["x"] ?? []))
         for run in ["damaged", "damaged_then_good"] {
@@ -80,24 +80,24 @@ import TestSupport
     }
 
     @Test func aTruncatedTailIsNotAProblemWhileTheFileMayStillGrow() throws {
-        let accumulator = try ReaderFixtureTests.read("damaged_truncated", filesAreComplete: false)
-        let problems = accumulator.problems
+        let read = try ReaderFixtureTests.read("damaged_truncated", filesAreComplete: false)
+        let problems = read.problems
         // `damaged` may still be written to; in `damaged_then_good` a later file exists, so the run
         // has moved on and the incomplete record can never be read.
         #expect(problems.count == 1, "\(problems)")
         #expect(problems.first?.kind == .truncated)
         #expect(problems.first?.offset == 389)
         #expect(problems.first?.path.hasSuffix("/damaged_then_good/events.out.tfevents.1700000000.fixturehost") == true)
-        #expect(accumulator.steps(run: "damaged", tag: "x") == Array(0...8))
-        #expect(accumulator.steps(run: "damaged_then_good", tag: "x") == Array(0...8) + Array(10...14))
+        #expect(read.steps(run: "damaged", tag: "x") == Array(0...8))
+        #expect(read.steps(run: "damaged_then_good", tag: "x") == Array(0...8) + Array(10...14))
     }
 
     @Test func theRecoveredRunsHoldEverythingButTheDamagedRecord() throws {
         for name in ["damaged_data_crc", "damaged_length_crc"] {
-            let accumulator = try ReaderFixtureTests.read(name)
-            #expect(accumulator.steps(run: "damaged", tag: "x") == [0, 1, 2, 3, 5, 6, 7, 8, 9])
+            let read = try ReaderFixtureTests.read(name)
+            #expect(read.steps(run: "damaged", tag: "x") == [0, 1, 2, 3, 5, 6, 7, 8, 9])
             #expect(
-                accumulator.steps(run: "damaged_then_good", tag: "x") == [0, 1, 2, 3, 5, 6, 7, 8, 9] + Array(10...14))
+                read.steps(run: "damaged_then_good", tag: "x") == [0, 1, 2, 3, 5, 6, 7, 8, 9] + Array(10...14))
         }
     }
 }

@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import TFEvents
 
-/// Every fixture log directory, read by ``LogdirReader``, against what TensorBoard's Python
+/// Every fixture log directory, read by ``SummaryReader``, against what TensorBoard's Python
 /// loader made of it (`<name>.tensorboard.json`, see Fixtures/README.md).
 @Suite struct ReaderFixtureTests {
     /// The runs where this reader recovers records past damage that TensorBoard stops at: there
@@ -14,23 +14,20 @@ import TestSupport
         "damaged_length_crc": ["damaged", "damaged_then_good"],
     ]
 
-    static func read(_ name: String, filesAreComplete: Bool = true) throws -> LogdirAccumulator {
-        let reader = try LogdirReader(logdir: Fixtures.logdir(name), filesAreComplete: filesAreComplete)
-        var accumulator = LogdirAccumulator()
-        accumulator.read(reader)
-        return accumulator
+    static func read(_ name: String, filesAreComplete: Bool = true) throws -> LogdirRead {
+        try LogdirRead(Fixtures.logdir(name), options: .init(filesAreComplete: filesAreComplete))
     }
 
     @Test(arguments: Fixtures.logdirNames)
     func runsAndRunInfoMatchTensorBoard(_ name: String) throws {
         let view = try Fixtures.tensorboardView(name)
-        let ours = TensorBoardViewComparison(accumulator: try Self.read(name))
+        let ours = TensorBoardViewComparison(try Self.read(name).contents)
         #expect(ours.runs == view["runs"].array.compactMap(\.string))
         for run in ours.runs {
             #expect(ParsedJSON(ours.runInfo(run)) == view["run_info"][run], "run_info of \(run)")
         }
         // The files each run reads: every `tfevents` file, in name order.
-        for directory in LogdirScanner(logdir: Fixtures.logdir(name)).scan().runs {
+        for directory in try LogdirListing(logdir: Fixtures.logdir(name)).runs {
             #expect(
                 directory.files.map(\.name) == view["run_files"][directory.name].array.compactMap(\.string),
                 "files of \(directory.name)")
@@ -40,7 +37,7 @@ import TestSupport
     @Test(arguments: Fixtures.logdirNames)
     func tagsAndMetadataMatchTensorBoard(_ name: String) throws {
         let view = try Fixtures.tensorboardView(name)
-        let ours = TensorBoardViewComparison(accumulator: try Self.read(name))
+        let ours = TensorBoardViewComparison(try Self.read(name).contents)
         let recovered = Self.recoveredRuns[name] ?? []
         for run in ours.runs {
             var expected = view["tags"][run]
@@ -58,7 +55,7 @@ import TestSupport
     @Test(arguments: Fixtures.logdirNames)
     func scalarPointsMatchTensorBoardExactly(_ name: String) throws {
         let view = try Fixtures.tensorboardView(name)
-        let ours = TensorBoardViewComparison(accumulator: try Self.read(name)).scalars
+        let ours = TensorBoardViewComparison(try Self.read(name).contents).scalars
         let expected = TensorBoardViewComparison.scalars(fromView: view)
         let recovered = Self.recoveredRuns[name] ?? []
         #expect(Set(ours.keys) == Set(expected.keys))
@@ -76,7 +73,7 @@ import TestSupport
     @Test(arguments: Fixtures.logdirNames)
     func otherPluginsMatchTensorBoard(_ name: String) throws {
         let view = try Fixtures.tensorboardView(name)
-        let ours = TensorBoardViewComparison(accumulator: try Self.read(name))
+        let ours = TensorBoardViewComparison(try Self.read(name).contents)
         #expect(ParsedJSON(ours.histograms) == view["histograms"].removing("dtype"), "histograms")
         #expect(ParsedJSON(ours.images) == view["images"].removing("mime_type"), "images")
         #expect(ParsedJSON(ours.text) == view["text"].removing("html"), "text")

@@ -35,11 +35,11 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: logdir) }
 
         // Not waited for even while the file may still grow: no file can hold such a record.
-        let accumulator = drain(try LogdirReader(logdir: logdir))
-        #expect(accumulator.steps(run: ".", tag: "x") == [4])
-        #expect(accumulator.problems.map(\.kind) == [.badLength])
-        #expect(accumulator.problems.first?.offset == Int64(bogus))
-        #expect(accumulator.problems.first?.resumedAt == Int64(good))
+        let read = try LogdirRead(logdir, options: .init(filesAreComplete: false))
+        #expect(read.steps(run: ".", tag: "x") == [4])
+        #expect(read.problems.map(\.kind) == [.badLength])
+        #expect(read.problems.first?.offset == Int64(bogus))
+        #expect(read.problems.first?.resumedAt == Int64(good))
     }
 
     @Test func aPlausibleLengthPastTheEndIsWaitedForThenReportedWhenComplete() throws {
@@ -49,10 +49,9 @@ import TestSupport
         file.bytes += Self.header(length: 1 << 30) + [1, 2, 3]
         let logdir = try Self.logdir(with: file.bytes)
         defer { try? FileManager.default.removeItem(atPath: logdir) }
-        let reader = try LogdirReader(logdir: logdir)
-        #expect(drain(reader).problems.isEmpty)
-        reader.filesAreComplete = true
-        let final = drain(reader)
+        #expect(try LogdirRead(logdir, options: .init(filesAreComplete: false)).problems.isEmpty)
+        #expect(FollowedLogdir(logdir).catchUp().allSatisfy { if case .problem = $0 { false } else { true } })
+        let final = try LogdirRead(logdir)
         #expect(final.problems.map(\.kind) == [.truncated])
         #expect(final.problems.first?.offset == Int64(tail))
     }
@@ -65,19 +64,19 @@ import TestSupport
         file.append(EventFileBuilder.scalar("x", 2, step: 1))
         let logdir = try Self.logdir(with: file.bytes)
         defer { try? FileManager.default.removeItem(atPath: logdir) }
-        let accumulator = drain(try LogdirReader(logdir: logdir, filesAreComplete: true))
-        #expect(accumulator.steps(run: ".", tag: "x") == [0, 1])
-        #expect(accumulator.problems.map(\.kind) == [.decode])
-        #expect(accumulator.problems.first?.offset == Int64(bad))
+        let read = try LogdirRead(logdir)
+        #expect(read.steps(run: ".", tag: "x") == [0, 1])
+        #expect(read.problems.map(\.kind) == [.decode])
+        #expect(read.problems.first?.offset == Int64(bad))
     }
 
     @Test func anEmptyFileMakesARunWithNothingInIt() throws {
         let logdir = try Self.logdir(with: [])
         defer { try? FileManager.default.removeItem(atPath: logdir) }
-        let accumulator = drain(try LogdirReader(logdir: logdir, filesAreComplete: true))
-        #expect(accumulator.runs.map(\.name) == ["."])
-        #expect(accumulator.runs.first?.firstEventWallTime == nil)
-        #expect(accumulator.series.isEmpty && accumulator.problems.isEmpty)
+        let read = try LogdirRead(logdir)
+        #expect(read.runs.map(\.name) == ["."])
+        #expect(read.runs.first?.firstEventWallTime == nil)
+        #expect(read.series.isEmpty && read.problems.isEmpty)
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
@@ -97,27 +96,27 @@ import TestSupport
         let logdir = try Self.logdir(with: bytes)
         defer { try? FileManager.default.removeItem(atPath: logdir) }
 
-        let accumulator = drain(try LogdirReader(logdir: logdir, filesAreComplete: true))
-        for point in accumulator.points(run: ".", tag: "x") {
+        let read = try LogdirRead(logdir)
+        for point in read.points(run: ".", tag: "x") {
             #expect(point.value.scalar == Double(point.step) * 0.5, "a point that was never written: \(point)")
         }
-        #expect(accumulator.points(run: ".", tag: "x").count >= 35)
-        #expect(!accumulator.problems.isEmpty)
+        #expect(read.points(run: ".", tag: "x").count >= 35)
+        #expect(!read.problems.isEmpty)
     }
 
     @Test func randomBytesAreOneProblem() throws {
         var random = TestRandom(seed: 42)
         let logdir = try Self.logdir(with: (0..<4096).map { _ in UInt8(random.next(below: 256)) })
         defer { try? FileManager.default.removeItem(atPath: logdir) }
-        let accumulator = drain(try LogdirReader(logdir: logdir, filesAreComplete: true))
-        #expect(accumulator.series.isEmpty)
-        #expect(accumulator.problems.count <= 2)
-        #expect(accumulator.problems.first?.offset == 0)
+        let read = try LogdirRead(logdir)
+        #expect(read.series.isEmpty)
+        #expect(read.problems.count <= 2)
+        #expect(read.problems.first?.offset == 0)
     }
 
     @Test func aMissingLogdirIsAnError() {
-        #expect(throws: LogdirReaderError(.notFound, path: "/nonexistent/logdir", errno: 2)) {
-            try LogdirReader(logdir: "/nonexistent/logdir")
+        #expect(throws: SummaryReaderError(.notFound, path: "/nonexistent/logdir")) {
+            try SummaryReader(logdir: "/nonexistent/logdir")
         }
     }
 
@@ -125,8 +124,8 @@ import TestSupport
         let logdir = try Self.logdir(with: [])
         defer { try? FileManager.default.removeItem(atPath: logdir) }
         let path = logdir + "/" + Self.fileName
-        #expect(throws: LogdirReaderError(.notADirectory, path: path)) { try LogdirReader(logdir: path) }
-        let error = LogdirReaderError(.notADirectory, path: path)
+        #expect(throws: SummaryReaderError(.notADirectory, path: path)) { try SummaryReader(logdir: path) }
+        let error = SummaryReaderError(.notADirectory, path: path)
         #expect(error.description.hasPrefix(path + ": not a directory"))
     }
 
@@ -139,28 +138,25 @@ import TestSupport
             file.append(EventFileBuilder.scalar("x", 1, step: 0))
             try file.write(to: logdir + "/" + run + "/" + Self.fileName)
         }
-        let reader = try LogdirReader(logdir: logdir)
         // Permissions do not stop root (which runs these tests in CI), so the listing fails by hand,
         // as opendir(3) fails with EACCES.
         let locked = logdir + "/locked"
-        var unlocked = true
-        reader.scanner.listDirectory = { (path: String) throws(FileDescriptor.Failure) -> [String] in
-            if path == locked && !unlocked { throw FileDescriptor.Failure(operation: "opendir", errno: EACCES) }
-            return try FileSystem.contentsOfDirectory(path)
-        }
-        unlocked = false
-        let accumulator = drain(reader)
-        #expect(accumulator.runs.map(\.name) == ["open"])
-        #expect(accumulator.problems.map(\.kind) == [.io])
-        #expect(accumulator.problems.first?.path == locked)
-        #expect(accumulator.problems.first?.message.contains("Permission denied") == true)
+        let source = LockingSource(locked: locked)
+        let followed = FollowedLogdir(logdir, options: .init(source: source, filesAreComplete: false))
+        followed.catchUp()
+        #expect(followed.view.runNames == ["open"])
+        #expect(followed.view.problems.map(\.kind) == [.io])
+        #expect(followed.view.problems.first?.path == locked)
+        #expect(followed.view.problems.first?.message.contains("Permission denied") == true)
+        // A reader of the whole directory reports it among the listing's problems.
+        let read = try LogdirRead(logdir, options: .init(source: source))
+        #expect(read.contents.problems.map(\.path) == [locked])
+        #expect(read.runs.map(\.name) == ["open"])
         // Reported once while it stays unreadable; read once it can be.
-        #expect(drain(reader).problems.isEmpty)
-        unlocked = true
-        let later = drain(reader)
-        #expect(
-            later.steps(run: "locked", tag: "x") == [0],
-            "\(later.runs) \(later.series) \(later.points) \(later.problems)")
+        #expect(followed.catchUp().allSatisfy { if case .problem = $0 { false } else { true } })
+        source.unlock()
+        followed.catchUp()
+        #expect(followed.view.steps(run: "locked", tag: "x") == [0], "\(followed.view)")
     }
 
     @Test func symbolicLinksAreFollowedWithoutLooping() throws {
@@ -181,11 +177,11 @@ import TestSupport
         try manager.createSymbolicLink(atPath: logdir + "/linked", withDestinationPath: outside)  // a run elsewhere
         try manager.createSymbolicLink(atPath: logdir + "/a/dangling.tfevents", withDestinationPath: "/nonexistent")
 
-        let accumulator = drain(try LogdirReader(logdir: logdir, filesAreComplete: true))
-        #expect(accumulator.runs.map(\.name).sorted() == ["a", "a/b", "linked"])
-        #expect(accumulator.steps(run: "linked", tag: "x") == [0])
+        let read = try LogdirRead(logdir)
+        #expect(read.runs.map(\.name).sorted() == ["a", "a/b", "linked"])
+        #expect(read.steps(run: "linked", tag: "x") == [0])
         // The dangling link makes `a` a run (as in TensorBoard) whose file cannot be opened.
-        #expect(accumulator.problems.map(\.kind) == [.io])
+        #expect(read.problems.map(\.kind) == [.io])
     }
 
     @Test func profileEmptyFilesMakeARunButAreNotRead() throws {
@@ -194,9 +190,41 @@ import TestSupport
         var file = EventFileBuilder()
         file.append(EventFileBuilder.scalar("x", 1, step: 0))
         try file.write(to: logdir + "/events.out.tfevents.1700000000.host.profile-empty")
-        let accumulator = drain(try LogdirReader(logdir: logdir, filesAreComplete: true))
-        #expect(accumulator.runs.map(\.name) == ["."])
-        #expect(accumulator.series.isEmpty)
+        let read = try LogdirRead(logdir)
+        #expect(read.runs.map(\.name) == ["."])
+        #expect(read.series.isEmpty)
+    }
+}
+
+/// The local file system, where one directory cannot be listed until ``unlock()``.
+final class LockingSource: ByteSource {
+    let locked: String
+    private let isLocked = LockedValue(true)
+
+    init(locked: String) {
+        self.locked = locked
+    }
+
+    func unlock() {
+        isLocked.withLock { $0 = false }
+    }
+
+    func listFiles(under root: String) throws(ByteSourceError) -> FileListing {
+        var listing = try FileSystemSource().listFiles(under: root)
+        guard isLocked.withLock({ $0 }) else { return listing }
+        listing.files.removeAll { $0.path.hasPrefix(locked + "/") }
+        listing.unreadable.append(ByteSourceError(.unreadable, path: locked, message: "Permission denied (errno 13)"))
+        return listing
+    }
+
+    func size(of path: String) throws(ByteSourceError) -> Int64 {
+        try FileSystemSource().size(of: path)
+    }
+
+    func read(_ path: String, at offset: Int64, into buffer: inout [UInt8], from start: Int) throws(ByteSourceError)
+        -> Int
+    {
+        try FileSystemSource().read(path, at: offset, into: &buffer, from: start)
     }
 }
 

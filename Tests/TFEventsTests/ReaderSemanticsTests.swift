@@ -7,16 +7,10 @@ import TestSupport
 /// TensorBoard's Python loader semantics on hand-made event files: purges, metadata, tags, and
 /// the decoding of values.
 @Suite struct ReaderSemanticsTests {
-    static func read(_ events: [Event], files: [[Event]] = []) throws -> (LogdirAccumulator, LogdirReader) {
-        let logdir = try Fixtures.temporaryDirectory()
+    static func read(_ events: [Event], files: [[Event]] = []) throws -> LogdirRead {
+        let logdir = try makeLogdir(files: [events] + files)
         defer { try? FileManager.default.removeItem(atPath: logdir) }
-        for (index, events) in ([events] + files).enumerated() {
-            var file = EventFileBuilder()
-            for event in events { file.append(event) }
-            try file.write(to: logdir + "/events.out.tfevents.\(1_700_000_000 + index).host")
-        }
-        let reader = try LogdirReader(logdir: logdir, filesAreComplete: true)
-        return (drain(reader), reader)
+        return try LogdirRead(logdir)
     }
 
     // MARK: Purges
@@ -30,13 +24,13 @@ import TestSupport
         let restart =
             [EventFileBuilder.fileVersion(), EventFileBuilder.sessionStart(step: 5)]
             + (Int64(5)..<8).map { EventFileBuilder.scalar("a", 100 + Float($0), step: $0) }
-        let (accumulator, _) = try Self.read(events, files: [restart])
-        #expect(accumulator.scalars(run: ".", tag: "a").map(\.1) == [0, 1, 2, 3, 4, 105, 106, 107])
-        #expect(accumulator.steps(run: ".", tag: "b") == [0, 1, 2, 3, 4])
-        #expect(accumulator.purges.count == 1)
-        #expect(accumulator.purges.first?.reason == .sessionRestart)
-        #expect(accumulator.purges.first?.series == nil)
-        #expect(accumulator.purges.first?.step == 5)
+        let read = try Self.read(events, files: [restart])
+        #expect(read.scalars(run: ".", tag: "a").map(\.1) == [0, 1, 2, 3, 4, 105, 106, 107])
+        #expect(read.steps(run: ".", tag: "b") == [0, 1, 2, 3, 4])
+        #expect(read.rewinds.count == 1)
+        #expect(read.rewinds.first?.reason == .restart)
+        #expect(read.rewinds.first?.series == nil)
+        #expect(read.rewinds.first?.step == 5)
     }
 
     @Test func theFirstSessionStartIsNotARestart() throws {
@@ -44,9 +38,9 @@ import TestSupport
         events += (0..<5).map { EventFileBuilder.scalar("a", 1, step: $0) }
         events.append(EventFileBuilder.sessionStart(step: 2))
         events += (2..<4).map { EventFileBuilder.scalar("a", 2, step: $0) }
-        let (accumulator, _) = try Self.read(events)
-        #expect(accumulator.steps(run: ".", tag: "a") == [0, 1, 2, 3, 4, 2, 3])
-        #expect(accumulator.purges.isEmpty)
+        let read = try Self.read(events)
+        #expect(read.steps(run: ".", tag: "a") == [0, 1, 2, 3, 4, 2, 3])
+        #expect(read.rewinds.isEmpty)
     }
 
     @Test func withoutAFileVersionAStepGoingBackPurgesItsOwnTags() throws {
@@ -59,11 +53,11 @@ import TestSupport
         events.append(EventFileBuilder.sessionStart(step: 0))
         events.append(EventFileBuilder.scalar("x", 33, step: 3))
         events.append(EventFileBuilder.scalar("y", 6, step: 6))
-        let (accumulator, _) = try Self.read(events)
-        #expect(accumulator.scalars(run: ".", tag: "x").map(\.1) == [0, 1, 2, 33])
-        #expect(accumulator.steps(run: ".", tag: "y") == [0, 1, 2, 3, 4, 5, 6])
-        #expect(accumulator.purges.map(\.reason) == [.stepWentBack])
-        #expect(accumulator.purges.first?.series == [accumulator.series(run: ".", tag: "x")?.id ?? -1])
+        let read = try Self.read(events)
+        #expect(read.scalars(run: ".", tag: "x").map(\.1) == [0, 1, 2, 33])
+        #expect(read.steps(run: ".", tag: "y") == [0, 1, 2, 3, 4, 5, 6])
+        #expect(read.rewinds.map(\.reason) == [.stepWentBack])
+        #expect(read.rewinds.first?.series == [read.series(run: ".", tag: "x")?.id ?? -1])
     }
 
     @Test func aFileVersionBelow2KeepsTheStepRule() throws {
@@ -71,9 +65,9 @@ import TestSupport
             EventFileBuilder.fileVersion("brain.Event:1"), EventFileBuilder.scalar("x", 1, step: 5),
             EventFileBuilder.scalar("x", 2, step: 3),
         ]
-        let (accumulator, _) = try Self.read(events)
-        #expect(accumulator.steps(run: ".", tag: "x") == [3])
-        #expect(accumulator.runs.first?.fileVersion == 1)
+        let read = try Self.read(events)
+        #expect(read.steps(run: ".", tag: "x") == [3])
+        #expect(read.runs.first?.fileVersion == 1)
     }
 
     @Test func fileVersionsAreParsedAsPythonFloats() {
@@ -101,40 +95,48 @@ import TestSupport
             events.append(EventFileBuilder.scalar(["a", "b", "c"][random.next(below: 3)], Float(step), step: step))
             step += 1
         }
-        let logdir = try Fixtures.temporaryDirectory()
+        let logdir = try makeLogdir(files: [events])
         defer { try? FileManager.default.removeItem(atPath: logdir) }
-        var file = EventFileBuilder()
-        for event in events { file.append(event) }
-        try file.write(to: logdir + "/events.out.tfevents.1.host")
 
-        // A consumer that keeps only a count and a sum per series, and replays on each purge.
-        let reader = try LogdirReader(logdir: logdir, filesAreComplete: true)
-        var accumulator = LogdirAccumulator()
+        // A consumer that keeps only a count and a sum per series, and replays on each rewind.
+        let run = try #require(try LogdirListing(logdir: logdir).runs.first)
+        let loader = RunLoader(run: Run(name: run.name, path: run.path), source: FileSystemSource())
+        loader.update(files: run.files)
         var counts: [Int: (count: Int, sum: Double)] = [:]
-        var purges = 0
-        while let item = reader.next() {
-            accumulator.add(item)
-            switch item {
-            case .point(let point):
-                counts[point.series, default: (0, 0)].count += 1
-                counts[point.series, default: (0, 0)].sum += point.value.scalar ?? 0
-            case .purge(let purge):
-                purges += 1
-                counts = counts.filter { !purge.affects(series: $0.key) }
-                reader.replaySurvivingPoints(before: purge) { point in
-                    guard purge.affects(series: point.series) else { return }
+        var rewinds = 0
+        var queue: [RawItem] = []
+        var more = true
+        while more {
+            more = loader.advance(final: true, into: &queue)
+            for item in queue {
+                switch item {
+                case .point(let point):
                     counts[point.series, default: (0, 0)].count += 1
                     counts[point.series, default: (0, 0)].sum += point.value.scalar ?? 0
+                case .rewind(let rewind):
+                    rewinds += 1
+                    counts = counts.filter { !rewind.affects(series: $0.key) }
+                    loader.replay(rewind, final: true) { point in
+                        #expect(rewind.affects(series: point.series))
+                        counts[point.series, default: (0, 0)].count += 1
+                        counts[point.series, default: (0, 0)].sum += point.value.scalar ?? 0
+                    }
+                default:
+                    break
                 }
-            default:
-                break
             }
+            queue.removeAll()
         }
-        #expect(purges > 3)
-        for series in accumulator.series {
-            let points = accumulator.points[series.id]
-            #expect(counts[series.id]?.count ?? 0 == points.count, "\(series.tag)")
-            #expect(counts[series.id]?.sum ?? 0 == points.reduce(0) { $0 + ($1.value.scalar ?? 0) }, "\(series.tag)")
+        #expect(rewinds > 3)
+        let contents = try SummaryReader(logdir: logdir).contents()
+        let series = try #require(contents.runs.first?.series)
+        #expect(series.count == 3)
+        for entry in series {
+            let points = entry.points
+            #expect(counts[entry.series.id]?.count ?? 0 == points.count, "\(entry.series.tag)")
+            #expect(
+                counts[entry.series.id]?.sum ?? 0 == points.reduce(0) { $0 + ($1.value.scalar ?? 0) },
+                "\(entry.series.tag)")
         }
     }
 
@@ -153,11 +155,11 @@ import TestSupport
             second,
             EventFileBuilder.tensor("t", scalar, plugin: "text", step: 2),
         ]
-        let (accumulator, _) = try Self.read(events)
-        let series = try #require(accumulator.series(run: ".", tag: "t"))
+        let read = try Self.read(events)
+        let series = try #require(read.series(run: ".", tag: "t"))
         #expect(series.pluginName == "scalars")
         #expect(series.metadata?.displayName == "first metadata")
-        #expect(accumulator.steps(run: ".", tag: "t") == [0, 1, 2])
+        #expect(read.steps(run: ".", tag: "t") == [0, 1, 2])
         // The file's first value of the tag had no metadata, so TensorBoard's per-file conversion
         // never gives the tag a data class, and its scalars plugin does not list it.
         #expect(series.metadata?.dataClass == .unknown)
@@ -166,12 +168,12 @@ import TestSupport
 
     @Test func pointsReadBeforeTheMetadataAreDecodedOnceItArrives() throws {
         let scalar = TensorProto(dtype: .float, floatValues: [1])
-        let (accumulator, _) = try Self.read(
+        let read = try Self.read(
             [EventFileBuilder.fileVersion(), EventFileBuilder.tensor("t", scalar, plugin: nil, step: 0)],
             files: [[EventFileBuilder.fileVersion(), EventFileBuilder.tensor("t", scalar, plugin: "scalars", step: 1)]])
-        let series = try #require(accumulator.series(run: ".", tag: "t"))
+        let series = try #require(read.series(run: ".", tag: "t"))
         #expect(series.kind == .scalars)
-        #expect(accumulator.scalars(run: ".", tag: "t").map(\.1) == [1, 1])
+        #expect(read.scalars(run: ".", tag: "t").map(\.1) == [1, 1])
     }
 
     @Test func aTensorWithoutATagIsStoredUnderItsNodeName() throws {
@@ -184,10 +186,10 @@ import TestSupport
                 wallTime: 1, step: 1,
                 what: .summary(Summary(values: [.init(tag: "", nodeName: "legacy", content: .simpleValue(2))]))),
         ]
-        let (accumulator, _) = try Self.read(events)
-        #expect(accumulator.steps(run: ".", tag: "node") == [0])
-        #expect(accumulator.steps(run: ".", tag: "") == [1])
-        #expect(accumulator.series(run: ".", tag: "legacy") == nil)
+        let read = try Self.read(events)
+        #expect(read.steps(run: ".", tag: "node") == [0])
+        #expect(read.steps(run: ".", tag: "") == [1])
+        #expect(read.series(run: ".", tag: "legacy") == nil)
     }
 
     @Test func graphsAndRunMetadataBecomeSeries() throws {
@@ -196,16 +198,19 @@ import TestSupport
             Event(wallTime: 2, step: 0, what: .graphDef([1, 2, 3])),
             Event(wallTime: 3, step: 1, what: .taggedRunMetadata(.init(tag: "step1", runMetadata: [4, 5]))),
         ]
-        let (accumulator, _) = try Self.read(events)
-        #expect(accumulator.runs.first?.hasGraph == true)
-        #expect(accumulator.series(run: ".", tag: "__run_graph__")?.pluginName == "graphs")
-        #expect(accumulator.series(run: ".", tag: "step1")?.pluginName == "graph_tagged_run_metadata")
-        let graph = try #require(accumulator.points(run: ".", tag: "__run_graph__").first)
+        let read = try Self.read(events)
+        #expect(read.runs.first?.hasGraph == true)
+        #expect(read.series(run: ".", tag: "__run_graph__")?.pluginName == "graphs")
+        #expect(read.series(run: ".", tag: "step1")?.pluginName == "graph_tagged_run_metadata")
+        let graph = try #require(read.points(run: ".", tag: "__run_graph__").first)
         #expect(
             graph.value
                 == .tensor(TensorProto(dtype: .string, shape: TensorShapeProto([1]), stringValues: [[1, 2, 3]])))
-        #expect(accumulator.runEvents.map(\.kind).contains(.graphDef(byteCount: 3)))
-        #expect(accumulator.runEvents.map(\.kind).contains(.taggedRunMetadata(tag: "step1", byteCount: 2)))
+        let runMetadata = try #require(read.points(run: ".", tag: "step1").first)
+        #expect(runMetadata.step == 1)
+        #expect(
+            runMetadata.value
+                == .tensor(TensorProto(dtype: .string, shape: TensorShapeProto([1]), stringValues: [[4, 5]])))
     }
 
     @Test func hparamsWithoutATensorGetTensorBoardsNullTensor() throws {
@@ -219,12 +224,14 @@ import TestSupport
                         tag: HParamsPluginData.sessionEndTag,
                         metadata: SummaryMetadata(pluginName: "hparams", content: content), content: nil)
                 ])))
-        let (accumulator, _) = try Self.read([EventFileBuilder.fileVersion(), event])
-        let series = try #require(accumulator.series(run: ".", tag: HParamsPluginData.sessionEndTag))
+        let read = try Self.read([EventFileBuilder.fileVersion(), event])
+        let series = try #require(read.series(run: ".", tag: HParamsPluginData.sessionEndTag))
         #expect(series.kind == .hparams)
-        #expect(series.hparams?.content == .sessionEndInfo(.init(status: .success, endTime: 5)))
+        #expect(
+            PluginContentCodec.decodeHParams(series.metadata?.pluginData?.content ?? [])?.content
+                == .sessionEndInfo(.init(status: .success, endTime: 5)))
         #expect(series.metadata?.dataClass == .tensor)
-        #expect(accumulator.points[series.id].map(\.value) == [.tensor(DataClassCompat.nullTensor)])
+        #expect(read.points(run: ".", tag: HParamsPluginData.sessionEndTag).map(\.value) == [.tensor(DataClassCompat.nullTensor)])
     }
 
     // MARK: Values

@@ -3,7 +3,8 @@ import TestSupport
 
 @testable import TFEvents
 
-/// The record reader tells complete records, an incomplete tail and both kinds of damage apart.
+/// The record reader tells complete records, an incomplete tail and both kinds of damage apart;
+/// ``EventFileReader`` names the file, the offset and what was expected.
 @Suite struct TFRecordReaderTests {
     let directory = TemporaryDirectory()
 
@@ -13,9 +14,19 @@ import TestSupport
         return path
     }
 
+    /// The problems ``EventFileReader`` reports on the complete file at `path`.
+    func problems(_ path: String) -> [ReadProblem] {
+        let reader = EventFileReader(path: path)
+        var problems: [ReadProblem] = []
+        while let entry = reader.next() {
+            if case .problem(let problem) = entry { problems.append(problem) }
+        }
+        return problems
+    }
+
     @Test func readsCompleteRecordsWithTheirOffsets() throws {
         let payloads: [[UInt8]] = [Array("hello".utf8), [], [UInt8](repeating: 7, count: 3000)]
-        let reader = try TFRecordReader(path: file(payloads))
+        let reader = RecordReader(path: file(payloads))
         var offsets: [Int64] = []
         var read: [[UInt8]] = []
         while let record = try reader.next() {
@@ -29,8 +40,8 @@ import TestSupport
     }
 
     @Test func recordsLargerThanTheReadChunkAreRead() throws {
-        let big = (0..<(TFRecordReader.chunkSize * 2 + 5)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let reader = try TFRecordReader(path: file([Array("a".utf8), big, Array("z".utf8)]))
+        let big = (0..<(RecordReader.chunkSize * 2 + 5)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let reader = RecordReader(path: file([Array("a".utf8), big, Array("z".utf8)]))
         #expect(try reader.next()?.payload == Array("a".utf8))
         #expect(try reader.next()?.payload == big)
         #expect(try reader.next()?.payload == Array("z".utf8))
@@ -40,7 +51,7 @@ import TestSupport
     @Test func incompleteTailIsNotAnErrorAndIsPickedUpOnceComplete() throws {
         let path = file([Array("first".utf8)])
         let second = TFRecordFraming.frame(Array("second record".utf8))
-        let reader = try TFRecordReader(path: path)
+        let reader = RecordReader(path: path)
         #expect(try reader.next()?.payload == Array("first".utf8))
         for cut in [1, 11, 12, 20, second.count - 1] {
             appendFile(path, Array(second[0..<cut]))
@@ -62,18 +73,24 @@ import TestSupport
         bytes[18 + 3] ^= 0x01  // a length byte of the second record
         let path = directory.path + "/events.out.tfevents.lencrc"
         writeFile(path, bytes)
-        let reader = try TFRecordReader(path: path)
+        let reader = RecordReader(path: path)
         #expect(try reader.next()?.payload == Array("ok".utf8))
-        let error = try #require(throws: TFRecordError.self) { try reader.next() }
+        let error = try #require(throws: RecordDamage.self) { try reader.next() }
         #expect(error.offset == 18)
         #expect(error.path == path)
-        guard case .lengthCRCMismatch = error.kind else {
+        guard case .lengthCRCMismatch(let stored, let computed) = error.kind else {
             Issue.record("kind \(error.kind)")
             return
         }
-        #expect(error.description.hasPrefix("\(path): byte 18: length CRC mismatch: stored 0x"))
-        #expect(error.description.contains("the masked CRC32C of the 8 length bytes"))
+        #expect(stored != computed)
         #expect(reader.offset == 18, "the reader stays on the damaged record")
+        // As a problem of the event file: path, offset, and both CRCs.
+        // ("ok" is no event: a decode problem comes first.)
+        let problem = try #require(problems(path).first { $0.kind != .decode })
+        #expect(problem.kind == .lengthCRC)
+        #expect(problem.offset == 18)
+        #expect(problem.description.hasPrefix("\(path): byte 18: the length field's CRC does not match (stored 0x"))
+        #expect(problem.description.contains(String(computed, radix: 16)))
     }
 
     @Test func dataCRCMismatchIsReportedAndSkipDamageFindsTheNextGoodRecord() throws {
@@ -82,19 +99,22 @@ import TestSupport
         bytes[19 + 12] ^= 0xFF  // first payload byte of record two
         let path = directory.path + "/events.out.tfevents.datacrc"
         writeFile(path, bytes)
-        let reader = try TFRecordReader(path: path)
+        let reader = RecordReader(path: path)
         #expect(try reader.next()?.payload == Array("one".utf8))
-        let error = try #require(throws: TFRecordError.self) { try reader.next() }
+        let error = try #require(throws: RecordDamage.self) { try reader.next() }
         #expect(error.offset == 19)
         guard case .dataCRCMismatch(let stored, let computed) = error.kind else {
             Issue.record("kind \(error.kind)")
             return
         }
         #expect(stored != computed)
-        #expect(error.description.contains("data CRC mismatch"))
         #expect(try reader.skipDamage() == 38)
         #expect(try reader.next()?.payload == Array("three".utf8))
         #expect(try reader.next() == nil)
+        let problem = try #require(problems(path).first { $0.kind == .dataCRC })
+        #expect(problem.offset == 19 && problem.resumedAt == 38)
+        #expect(problem.description.contains("the payload's CRC does not match"))
+        #expect(problem.description.hasSuffix("(reading resumed at byte 38)"))
     }
 
     @Test func aHugeLengthWithAValidCRCIsNeverAllocated() throws {
@@ -105,7 +125,7 @@ import TestSupport
         TFRecordFraming.appendLittleEndian(crc, to: &header)
         let path = directory.path + "/events.out.tfevents.huge"
         writeFile(path, TFRecordFraming.frame(Array("x".utf8)) + header + [1, 2, 3])
-        let reader = try TFRecordReader(path: path)
+        let reader = RecordReader(path: path)
         #expect(try reader.next()?.payload == Array("x".utf8))
         #expect(try reader.next() == nil)
         #expect(reader.pendingByteCount == 15)
@@ -114,7 +134,7 @@ import TestSupport
         let maxCRC = maxHeader.withUnsafeBytes { CRC32C.mask(CRC32C.checksum($0)) }
         TFRecordFraming.appendLittleEndian(maxCRC, to: &maxHeader)
         writeFile(path, maxHeader)
-        let second = try TFRecordReader(path: path)
+        let second = RecordReader(path: path)
         #expect(try second.next() == nil)
     }
 
@@ -123,18 +143,25 @@ import TestSupport
         bytes[5] ^= 0x10  // damage the length
         let path = directory.path + "/events.out.tfevents.wait"
         writeFile(path, bytes)
-        let reader = try TFRecordReader(path: path)
-        #expect(throws: TFRecordError.self) { try reader.next() }
+        let reader = RecordReader(path: path)
+        #expect(throws: RecordDamage.self) { try reader.next() }
         #expect(try reader.skipDamage() == nil)
         appendFile(path, TFRecordFraming.frame(Array("two".utf8)))
         #expect(try reader.skipDamage() == Int64(bytes.count))
         #expect(try reader.next()?.payload == Array("two".utf8))
     }
 
-    @Test func missingFileIsAnIOErrorNamingIt() {
+    @Test func missingFileIsAnIOErrorNamingIt() throws {
         let path = directory.path + "/missing"
-        let error = #expect(throws: TFRecordError.self) { try TFRecordReader(path: path) }
-        #expect(error?.kind == .io(operation: "open", errno: 2))
-        #expect(error?.description.contains("No such file or directory") == true)
+        let error = try #require(throws: RecordDamage.self) { try RecordReader(path: path).next() }
+        guard case .io(let failure) = error.kind else {
+            Issue.record("kind \(error.kind)")
+            return
+        }
+        #expect(failure.kind == .notFound && failure.path == path)
+        #expect(failure.message == "No such file or directory (errno 2)")
+        let problem = try #require(problems(path).first)
+        #expect(problem.kind == .io)
+        #expect(problem.description == "\(path): byte 0: cannot read the file: No such file or directory (errno 2)")
     }
 }

@@ -4,7 +4,7 @@ import TestSupport
 @testable import TFEvents
 
 /// Builds event files for reader tests: events encoded with ``ProtobufEncoder`` and framed with
-/// ``TFRecordFraming``, written or appended in whole or in part.
+/// ``TFRecordFraming``, written or appended in whole or in part, or held in memory.
 struct EventFileBuilder {
     var bytes: [UInt8] = []
 
@@ -66,22 +66,4 @@ func append(_ bytes: some Sequence<UInt8>, to path: String) throws {
     defer { try? handle.close() }
     try handle.seekToEnd()
     try handle.write(contentsOf: Data(bytes))
-}
-
-/// Reads everything `reader` has now into a fresh accumulator.
-func drain(_ reader: LogdirReader) -> LogdirAccumulator {
-    var accumulator = LogdirAccumulator()
-    accumulator.read(reader)
-    return accumulator
-}
-
-extension LogdirAccumulator {
-    /// `(step, value)` of a scalar series, for compact expectations.
-    func scalars(run: String, tag: String) -> [(Int64, Double)] {
-        points(run: run, tag: tag).map { ($0.step, $0.value.scalar ?? .nan) }
-    }
-
-    func steps(run: String, tag: String) -> [Int64] {
-        points(run: run, tag: tag).map(\.step)
-    }
 }

@@ -1,17 +1,20 @@
+import Testing
 import TestSupport
+
 @testable import TFEvents
 
-/// Every event in the event file at `path`, failing the test on any damage.
+/// Every event in the event file at `path`, read as complete by ``EventFileReader``; the first
+/// problem (damage, an incomplete last record, a payload that is not an event) is thrown.
 func readEvents(_ path: String) throws -> [Event] {
-    let reader = try TFRecordReader(path: path)
+    let reader = EventFileReader(path: path)
     var events: [Event] = []
-    while let record = try reader.next() {
-        guard let event = ProtobufDecoder.decodeEvent(record.payload) else {
-            throw TFRecordError(.notAnEvent, path: path, offset: record.offset)
+    while let entry = reader.next() {
+        switch entry {
+        case .event(let event, _): events.append(event)
+        case .problem(let problem) where problem.kind == .empty: break
+        case .problem(let problem): throw problem
         }
-        events.append(event)
     }
-    #expect(reader.pendingByteCount == 0, "\(path) ends with an incomplete record")
     return events
 }
 
@@ -25,4 +28,20 @@ func scalars(_ events: [Event]) -> [(tag: String, step: Int64, value: Float, wal
     }
 }
 
-import Testing
+/// A complete TFRecord: its payload and the offset of its length field.
+struct Record: Hashable {
+    var offset: Int64
+    var payload: [UInt8]
+}
+
+extension RecordReader {
+    /// Reads the file at `path` on the local file system.
+    convenience init(path: String, maximumRecordLength: UInt64? = nil) {
+        self.init(path: path, source: FileSystemSource(), maximumRecordLength: maximumRecordLength)
+    }
+
+    /// The next complete record, copied; `nil` when none is complete now.
+    func next() throws(RecordDamage) -> Record? {
+        try withNextRecord { payload, offset in Record(offset: offset, payload: Array(payload)) }
+    }
+}

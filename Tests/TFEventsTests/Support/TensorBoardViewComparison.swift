@@ -3,18 +3,22 @@ import TestSupport
 
 @testable import TFEvents
 
-/// Builds, from what a ``LogdirAccumulator`` kept, the same JSON shapes that
+/// Builds, from what ``SummaryReader/contents(kinds:progress:)`` read, the same JSON shapes that
 /// `Scripts/fixtures/tensorboard_view.py` records from TensorBoard's Python loader, so tests can
-/// compare them section by section with `NSObject` equality.
+/// compare them section by section.
 struct TensorBoardViewComparison {
-    let accumulator: LogdirAccumulator
+    let contents: LogdirContents
+
+    init(_ contents: LogdirContents) {
+        self.contents = contents
+    }
 
     /// Sorted run names.
-    var runs: [String] { accumulator.runs.map(\.name).sorted() }
+    var runs: [String] { contents.runs.map(\.run.name).sorted() }
 
     /// `run_info[run]`.
     func runInfo(_ run: String) -> [String: Any] {
-        guard let info = accumulator.run(named: run) else { return [:] }
+        guard let info = contents.run(named: run)?.run else { return [:] }
         return [
             "first_event_timestamp": info.firstEventWallTime.map { ParsedJSON.number($0) } ?? .null,
             "file_version": info.fileVersion.map { ParsedJSON.number($0) } ?? .null,
@@ -27,20 +31,21 @@ struct TensorBoardViewComparison {
     /// `tags[run]`: the series that have metadata.
     func tags(_ run: String) -> [String: Any] {
         var tags: [String: Any] = [:]
-        for series in accumulator.series(run: run) {
+        for entry in contents.run(named: run)?.series ?? [] {
+            let series = entry.series
             guard let metadata = series.metadata else { continue }
-            var entry: [String: Any] = [
+            var tag: [String: Any] = [
                 "plugin_name": series.pluginName,
                 "data_class": Self.dataClassName(metadata.dataClass),
                 "display_name": metadata.displayName,
                 "description": metadata.summaryDescription,
-                "points": accumulator.points[series.id].count,
+                "points": entry.points.count,
             ]
             if let content = metadata.pluginData?.content, !content.isEmpty {
-                entry["plugin_content"] =
+                tag["plugin_content"] =
                     Self.contentDictionary(plugin: series.pluginName, content) ?? ["undecoded": content]
             }
-            tags[series.tag] = entry
+            tags[series.tag] = tag
         }
         return tags
     }
@@ -48,28 +53,33 @@ struct TensorBoardViewComparison {
     /// `plugin_tags`: plugin → run → sorted tags.
     var pluginTags: [String: Any] {
         var result: [String: [String: [String]]] = [:]
-        for series in accumulator.series where series.metadata != nil && !series.pluginName.isEmpty {
-            let run = accumulator.runs[series.run].name
-            result[series.pluginName, default: [:]][run, default: []].append(series.tag)
+        for run in contents.runs {
+            for series in run.series.map(\.series) where series.metadata != nil && !series.pluginName.isEmpty {
+                result[series.pluginName, default: [:]][run.run.name, default: []].append(series.tag)
+            }
         }
         return result.mapValues { $0.mapValues { $0.sorted() } }
     }
 
-    /// The series a section of the view lists: by plugin name, and for scalars also data class.
-    func sectionSeries(_ section: String) -> [LogdirReader.Series] {
-        accumulator.series.filter { series in
-            guard let metadata = series.metadata else { return false }
-            if section == "scalars" { return series.pluginName == "scalars" && metadata.dataClass == .scalar }
-            return series.pluginName == section
+    /// The series a section of the view lists, with their runs' names: by plugin name, and for
+    /// scalars also data class.
+    func sectionSeries(_ section: String) -> [(run: String, series: SeriesContents)] {
+        contents.runs.flatMap { run in
+            run.series.filter { entry in
+                guard let metadata = entry.series.metadata else { return false }
+                if section == "scalars" {
+                    return entry.series.pluginName == "scalars" && metadata.dataClass == .scalar
+                }
+                return entry.series.pluginName == section
+            }.map { (run.run.name, $0) }
         }
     }
 
     /// `scalars`: run → tag → `[[wall_time, step, value]]`, as doubles.
     var scalars: [String: [String: [[Double]]]] {
         var result: [String: [String: [[Double]]]] = [:]
-        for series in sectionSeries("scalars") {
-            let run = accumulator.runs[series.run].name
-            result[run, default: [:]][series.tag] = accumulator.points[series.id].map { point in
+        for (run, series) in sectionSeries("scalars") {
+            result[run, default: [:]][series.series.tag] = series.points.map { point in
                 [point.wallTime, Double(point.step), point.value.scalar ?? -12345.678]
             }
         }
@@ -89,7 +99,7 @@ struct TensorBoardViewComparison {
 
     /// `histograms`: run → tag → `[{wall_time, step, buckets}]` (the dtype is not kept).
     var histograms: [String: Any] {
-        section("histograms") { point in
+        section("histograms") { point, _ in
             guard case .histogram(let histogram) = point.value else { return ["not a histogram": "\(point.value)"] }
             return [
                 "wall_time": point.wallTime, "step": point.step,
@@ -100,7 +110,7 @@ struct TensorBoardViewComparison {
 
     /// `images`: run → tag → `[{wall_time, step, width, height, samples, sha256, bytes}]`.
     var images: [String: Any] {
-        section("images") { point in
+        section("images") { point, _ in
             guard case .images(let width, let height, let images) = point.value else {
                 return ["not images": "\(point.value)"]
             }
@@ -113,37 +123,38 @@ struct TensorBoardViewComparison {
 
     /// `text`: run → tag → `[{wall_time, step, shape, text}]`.
     var text: [String: Any] {
-        section("text") { point in
+        section("text") { point, _ in
             guard case .text(let shape, let strings) = point.value else { return ["not text": "\(point.value)"] }
             return ["wall_time": point.wallTime, "step": point.step, "shape": shape, "text": Self.nest(strings, shape)]
         }
     }
 
     /// `audio`: run → tag → `[{wall_time, step, shape, samples, sha256, bytes, content_type}]`.
+    ///
+    /// TensorBoard's view has the shape of the stored tensor after its per-file conversion, which
+    /// keeps the clips of a `[k, 2]` clip-and-label tensor: `[k]`, one clip per sample.
     var audio: [String: Any] {
-        section("audio") { point in
-            guard case .tensor(let tensor) = point.value, let clips = tensor.stringElements else {
-                return ["not a string tensor": "\(point.value)"]
-            }
-            let content = PluginContentCodec.decodeAudio(
-                accumulator.series[point.series].metadata?.pluginData?.content ?? [])
+        section("audio") { point, series in
+            guard case .audio(let clips) = point.value else { return ["not audio": "\(point.value)"] }
+            let content = PluginContentCodec.decodeAudio(series.metadata?.pluginData?.content ?? [])
             return [
-                "wall_time": point.wallTime, "step": point.step, "shape": tensor.shapeSizes ?? [],
+                "wall_time": point.wallTime, "step": point.step, "shape": [clips.count],
                 "samples": clips.count, "sha256": clips.map(SHA256.hex), "bytes": clips.map(\.count),
                 "content_type": content?.encoding == .wav ? "audio/wav" : "application/octet-stream",
             ]
         }
     }
 
-    /// `pr_curves`: run → tag → `[{wall_time, step, values}]`.
+    /// `pr_curves`: run → tag → `[{wall_time, step, values}]`, the six rows of TensorBoard's tensor.
     var prCurves: [String: Any] {
-        section("pr_curves") { point in
-            guard case .tensor(let tensor) = point.value, let values = tensor.numericElements,
-                let shape = tensor.shapeSizes, shape.count == 2
-            else { return ["not a matrix": "\(point.value)"] }
+        section("pr_curves") { point, _ in
+            guard case .prCurve(let curve) = point.value else { return ["not a PR curve": "\(point.value)"] }
             return [
                 "wall_time": point.wallTime, "step": point.step,
-                "values": (0..<shape[0]).map { row in Array(values[row * shape[1]..<(row + 1) * shape[1]]) },
+                "values": [
+                    curve.truePositives, curve.falsePositives, curve.trueNegatives, curve.falseNegatives,
+                    curve.precision, curve.recall,
+                ],
             ]
         }
     }
@@ -151,12 +162,11 @@ struct TensorBoardViewComparison {
     /// `hparams`: run → tag → `{plugin_content, points: [{wall_time, step}]}`.
     var hparams: [String: Any] {
         var result: [String: [String: Any]] = [:]
-        for series in sectionSeries("hparams") {
-            let run = accumulator.runs[series.run].name
-            result[run, default: [:]][series.tag] = [
-                "plugin_content": Self.contentDictionary(plugin: "hparams", series.metadata?.pluginData?.content ?? [])
-                    ?? [:],
-                "points": accumulator.points[series.id].map { ["wall_time": $0.wallTime, "step": $0.step] },
+        for (run, series) in sectionSeries("hparams") {
+            result[run, default: [:]][series.series.tag] = [
+                "plugin_content": Self.contentDictionary(
+                    plugin: "hparams", series.series.metadata?.pluginData?.content ?? []) ?? [:],
+                "points": series.points.map { ["wall_time": $0.wallTime, "step": $0.step] },
             ]
         }
         return result
@@ -164,14 +174,13 @@ struct TensorBoardViewComparison {
 
     /// `custom_scalars`: run → tag → `[{wall_time, step}]` (the layout itself is not decoded here).
     var customScalarPoints: [String: Any] {
-        section("custom_scalars") { point in ["wall_time": point.wallTime, "step": point.step] }
+        section("custom_scalars") { point, _ in ["wall_time": point.wallTime, "step": point.step] }
     }
 
-    private func section(_ name: String, _ entry: (LogdirReader.Point) -> [String: Any]) -> [String: Any] {
+    private func section(_ name: String, _ entry: (Point, Series) -> [String: Any]) -> [String: Any] {
         var result: [String: [String: Any]] = [:]
-        for series in sectionSeries(name) {
-            let run = accumulator.runs[series.run].name
-            result[run, default: [:]][series.tag] = accumulator.points[series.id].map(entry)
+        for (run, series) in sectionSeries(name) {
+            result[run, default: [:]][series.series.tag] = series.points.map { entry($0, series.series) }
         }
         return result
     }

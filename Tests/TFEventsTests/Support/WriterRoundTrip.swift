@@ -13,8 +13,7 @@ enum WriterRoundTrip {
         let writer = try SummaryWriter(logdir: logdir)
         try body(writer)
         try writer.close()
-        let reader = try TFRecordReader(path: writer.path)
-        defer { reader.close() }
+        let reader = RecordReader(path: writer.path)
         var events: [Event] = []
         while let record = try reader.next() {
             guard let event = ProtobufDecoder.decodeEvent(record.payload) else {

@@ -1,20 +1,17 @@
 // libFuzzer's entry point: every input goes through FuzzHarness (see its documentation), which
-// traps on any disagreement between the fast paths and protobuf-c; AddressSanitizer catches
-// memory errors and leaks, libFuzzer hangs (-timeout) and runaway memory (-rss_limit_mb).
-import Foundation
-@testable import TFEvents
-
-/// A scratch directory of this process for the event-file target.
-nonisolated(unsafe) private var scratch: String = {
-    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-    let path = base + "/tfevents-fuzz-\(getpid())"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}()
+// traps on any disagreement between the fast paths and protobuf-c or between the reader's ways of
+// delivering a run; AddressSanitizer catches memory errors and leaks, libFuzzer hangs (-timeout)
+// and runaway memory (-rss_limit_mb).
+//
+// Scripts/fuzz.sh builds this with -DFUZZING and -sanitize=fuzzer,address. Any other build (a
+// plain `swift build`) makes a stub that only says how to fuzz, so the package builds without
+// libFuzzer.
+#if FUZZING
+import TFEventsFuzzHarness
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzHarness.run(UnsafeRawBufferPointer(start: data, count: size), directory: scratch)
+    FuzzHarness.run(UnsafeRawBufferPointer(start: data, count: size))
     return 0
 }
 
@@ -26,7 +23,7 @@ private func runFuzzerDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
-@_cdecl("tfevents_fuzz_main")
+@_cdecl("TFEventsFuzz_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     var count = argc
     var arguments = argv
@@ -35,3 +32,11 @@ public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePo
         return fuzzOneInput(data, size)
     }
 }
+#else
+@main
+enum FuzzStub {
+    static func main() {
+        print("This is a stub: Scripts/fuzz.sh builds the fuzzer (with -DFUZZING and libFuzzer).")
+    }
+}
+#endif

@@ -2,18 +2,18 @@ internal import CZlib
 
 /// One-shot zlib decompression, the inverse of ``Deflater``.
 ///
-/// The library writes images but never reads them; this exists so the tests can decode the PNGs
-/// that ``PNGEncoder`` makes with the same zlib, without a C dependency of their own.
-enum Inflater {
+/// The library writes images but never reads them; the tests decode the PNGs that `PNGEncoder`
+/// makes with the same zlib.
+package enum Inflater {
     /// The data in the zlib stream `input`, or `nil` when the stream is corrupt, is cut short,
     /// or has bytes after its end.
-    static func inflate(_ input: [UInt8]) -> [UInt8]? {
+    package static func inflate(_ input: [UInt8]) -> [UInt8]? {
         input.withUnsafeBytes { inflate($0) }
     }
 
     /// The data in the zlib stream `input`, or `nil` when the stream is corrupt, is cut short,
     /// or has bytes after its end.
-    static func inflate(_ input: UnsafeRawBufferPointer) -> [UInt8]? {
+    package static func inflate(_ input: UnsafeRawBufferPointer) -> [UInt8]? {
         guard input.count <= Int(UInt32.max), let inputStart = input.baseAddress else { return nil }
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
