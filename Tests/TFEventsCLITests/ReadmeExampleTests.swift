@@ -78,10 +78,11 @@ import TFEvents  // not @testable: the README's example must work with the publi
             paths.insert(writer.path)
         }
         #expect(paths.count == 1)
-        let reader = try TFRecordReader(path: try #require(paths.first))
-        var records = 0
-        while try reader.next() != nil { records += 1 }
-        #expect(records == 1 + 3)
+        let reader = EventFileReader(path: try #require(paths.first))
+        while let entry = reader.next() {
+            if case .problem(let problem) = entry { Issue.record("\(problem)") }
+        }
+        #expect(reader.recordCount == 1 + 3)
     }
 }
 

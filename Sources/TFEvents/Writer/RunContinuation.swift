@@ -96,7 +96,7 @@ enum RunContinuation {
 
     /// The event files directly in `logdir` (the run `.` of the directory, by the one rule of
     /// ``LogdirListing``), by name in byte order, which is the order TensorBoard reads them in.
-    private static func listEventFiles(_ logdir: String) throws(SummaryWriterError) -> [String] {
+    static func listEventFiles(_ logdir: String) throws(SummaryWriterError) -> [String] {
         let files: FileListing
         do {
             files = try FileSystemSource().listFiles(under: logdir)
