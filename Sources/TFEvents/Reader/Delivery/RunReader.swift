@@ -169,18 +169,19 @@ public final class RunReader: Sequence, IteratorProtocol {
         var sieve = PurgeSieve()
         var problems: [ReadProblem] = []
         var queue: [RawItem] = []
-        var points = 0
         var more = true
+        // Only purges, problems and the final metadata matter here: points are counted, not made.
+        first.emitsPoints = false
+        defer { first.emitsPoints = true }
         while more {
             more = first.advance(final: options.filesAreComplete, into: &queue)
             for item in queue {
                 switch item {
-                case .point: points += 1
                 case .problem(let problem): problems.append(problem)
                 case .rewind(let rewind) where rewind.reason != .metadata:
-                    sieve.add(rewind, afterPoints: points)
+                    sieve.add(rewind, afterPoints: rewind.pointsBefore)
                     purges.append(rewind)
-                case .rewind, .series, .run: break
+                case .rewind, .series, .run, .point: break
                 }
             }
             queue.removeAll(keepingCapacity: true)

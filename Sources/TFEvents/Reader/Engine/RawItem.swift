@@ -48,6 +48,8 @@ public struct Rewind: Sendable, Hashable {
     public var offset: Int64?
     /// How many events of the run came before the one that caused it.
     let eventIndex: Int
+    /// How many points of the run came before it.
+    let pointsBefore: Int
 
     /// Whether `point`, of this run and delivered before the notice, is gone.
     public func drops(_ point: Point) -> Bool {

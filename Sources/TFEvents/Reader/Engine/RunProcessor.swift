@@ -46,6 +46,12 @@ struct RunProcessor {
     private(set) var eventCount = 0
     /// Every restart and step-went-back rewind so far, in order (few: one per writer restart).
     private(set) var purges: [Rewind] = []
+    /// Points yielded so far (or counted, when ``emitsPoints`` is off).
+    private(set) var pointCount = 0
+    /// Whether points are put in the queue. A reading that only needs to know where purges are
+    /// (``RunReader``'s first pass) turns it off: points are then only counted, and each purge
+    /// says how many came before it (``Rewind/pointsBefore``).
+    var emitsPoints = true
     let mode: Mode
     /// For ``Mode/seeded``: which series have been announced.
     private var announced: [Bool] = []
@@ -115,8 +121,12 @@ struct RunProcessor {
         }
         eventCount += 1
         mostRecentStep = view.step
-        queue.append(
-            .point(Point(series: series, step: view.step, wallTime: view.wallTime, value: .scalar(Double(view.value)))))
+        pointCount += 1
+        if emitsPoints {
+            queue.append(
+                .point(
+                    Point(series: series, step: view.step, wallTime: view.wallTime, value: .scalar(Double(view.value)))))
+        }
         return true
     }
 
@@ -143,8 +153,9 @@ struct RunProcessor {
         recordMetadata(
             SummaryMetadata(pluginData: .init(pluginName: plugin), dataClass: .blobSequence), tag: tag, into: &queue)
         guard let entry = series(tag: tag, into: &queue) else { return }
-        let value = PointDecoder.value(.strings(shape: [1], values: [bytes]), kind: entry.kind)
-        queue.append(.point(Point(series: entry.id, step: step, wallTime: wallTime, value: value)))
+        yieldPoint(
+            series: entry.id, step: step, wallTime: wallTime, data: .strings(shape: [1], values: [bytes]),
+            kind: entry.kind, into: &queue)
     }
 
     /// The part of `EventAccumulator._ProcessEvent` before the values: the run's first wall time,
@@ -208,7 +219,7 @@ struct RunProcessor {
             }
             purge = Rewind(
                 run: run.name, series: nil, step: event.step, reason: .restart, wallTime: event.wallTime,
-                path: location?.path, offset: location?.offset, eventIndex: index)
+                path: location?.path, offset: location?.offset, eventIndex: index, pointsBefore: pointCount)
         } else {
             guard let summary, event.step < mostRecentStep else { return }
             // `_Purge(by_tags=True)` looks the value tags up (not node names).
@@ -219,7 +230,7 @@ struct RunProcessor {
             guard !ids.isEmpty else { return }
             purge = Rewind(
                 run: run.name, series: ids, step: event.step, reason: .stepWentBack, wallTime: event.wallTime,
-                path: location?.path, offset: location?.offset, eventIndex: index)
+                path: location?.path, offset: location?.offset, eventIndex: index, pointsBefore: pointCount)
         }
         if reports {
             purges.append(purge)
@@ -270,8 +281,17 @@ struct RunProcessor {
         }
         guard let entry = series(tag: tag, into: &queue) else { return }
         if !entry.hasMetadata && mode == .normal { seriesByTag[tag]?.hasRawPoints = true }
+        yieldPoint(series: entry.id, step: step, wallTime: wallTime, data: data, kind: entry.kind, into: &queue)
+    }
+
+    /// Yields a point of a value, decoded as its series' kind reads it, or only counts it.
+    private mutating func yieldPoint(
+        series: Int, step: Int64, wallTime: Double, data: ValueData, kind: Series.Kind, into queue: inout [RawItem]
+    ) {
+        pointCount += 1
+        guard emitsPoints else { return }
         queue.append(
-            .point(Point(series: entry.id, step: step, wallTime: wallTime, value: PointDecoder.value(data, kind: entry.kind))))
+            .point(Point(series: series, step: step, wallTime: wallTime, value: PointDecoder.value(data, kind: kind))))
     }
 
     // MARK: Series
@@ -334,7 +354,8 @@ struct RunProcessor {
                 .rewind(
                     Rewind(
                         run: run.name, series: [updated.id], step: .min, reason: .metadata, wallTime: wallTime,
-                        path: location?.path, offset: location?.offset, eventIndex: eventIndex ?? eventCount)))
+                        path: location?.path, offset: location?.offset, eventIndex: eventIndex ?? eventCount,
+                        pointsBefore: pointCount)))
         }
     }
 }
