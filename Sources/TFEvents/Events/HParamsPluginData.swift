@@ -1,7 +1,7 @@
 /// The content of an `hparams` plugin summary value: `tensorboard.hparams.HParamsPluginData`.
 ///
 /// The hparams plugin keeps its data in the metadata of summary values that carry no data of
-/// their own, under three fixed tags (FORMAT.md section 7.7):
+/// their own, under three fixed tags (EventFileFormat.md §7.7):
 /// - ``experimentTag`` holds an ``Experiment``: the hyperparameters and metrics of the whole log
 ///   directory. It is optional; without it TensorBoard infers the experiment from the sessions.
 /// - ``sessionStartTag`` holds a ``SessionStartInfo``: the run is a *session* (a row of the

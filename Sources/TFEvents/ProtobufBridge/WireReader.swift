@@ -4,7 +4,7 @@ struct WireReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var position: Int
 
-    /// Wire types.
+    /// Wire types (EventFileFormat.md §3).
     enum WireType: UInt8 {
         case varint = 0
         case fixed64 = 1
