@@ -77,13 +77,28 @@ import TestSupport
         #expect(points[7].wallTime >= before && points[7].wallTime <= after)
     }
 
-    @Test func purgeStepWritesASessionStartAfterTheFileVersion() throws {
+    @Test func purgeStepWritesTwoSessionStartsAfterTheFileVersion() throws {
         let writer = try SummaryWriter(logdir: directory.path, options: .init(purgeStep: 42))
         try writer.close()
         let events = try readEvents(writer.path)
-        #expect(events.count == 2)
-        #expect(events[1].step == 42)
-        #expect(events[1].what == .sessionLog(.init(status: .start)))
+        #expect(events.count == 3)
+        #expect(events[1...].allSatisfy { $0.step == 42 && $0.what == .sessionLog(.init(status: .start)) })
+    }
+
+    /// The case tensorboardX's single START misses: the abandoned attempt wrote no START of its
+    /// own, so a lone START would be the run's first, which TensorBoard does not take as a restart.
+    @Test(arguments: [nil, 0] as [Int64?])
+    func purgeStepDropsWhatAnAbandonedAttemptWroteWhetherOrNotItMarkedItsStart(_ firstPurgeStep: Int64?) throws {
+        let run = directory.path + "/resumed"
+        let first = try SummaryWriter(logdir: run, options: .init(purgeStep: firstPurgeStep))
+        for step in 0..<10 { try first.addScalar("loss", Double(step), step: step) }
+        try first.close()
+        let second = try SummaryWriter(logdir: run, options: .init(purgeStep: 6))
+        for step in 6..<8 { try second.addScalar("loss", 100 + Double(step), step: step) }
+        try second.close()
+        let points = try #require(try SummaryReader(logdir: run).contents().runs.first?.series(tag: "loss")?.points)
+        #expect(points.map(\.step) == [0, 1, 2, 3, 4, 5, 6, 7])
+        #expect(points.compactMap(\.value.scalar) == [0, 1, 2, 3, 4, 5, 106, 107])
     }
 
     @Test func closedWritersRefuseNewDataAndCloseTwiceIsHarmless() throws {

@@ -112,7 +112,7 @@ public final class SummaryWriter: Sendable {
     }
 
     /// The records a writer starts with: the `file_version` event when it starts a new file, and
-    /// the purge marker when ``Options/purgeStep`` is set.
+    /// the purge markers when ``Options/purgeStep`` is set.
     static func header(wallTime now: Double, options: Options, startsFile: Bool = true) -> [UInt8] {
         var header: [UInt8] = []
         if startsFile {
@@ -122,8 +122,14 @@ public final class SummaryWriter: Sendable {
             TFRecordFraming.append(ProtobufEncoder.encode(version), to: &header)
         }
         if let purgeStep = options.purgeStep {
+            // Twice: TensorBoard's Python loader takes a run's first START as the session's start
+            // and purges nothing for it, so a single START purges only when an earlier attempt
+            // wrote one too (tensorboardX's `purge_step` has that gap). The second START always
+            // counts as a restart; when the first already did, it purges nothing more.
             let start = Event(wallTime: now, step: purgeStep, what: .sessionLog(.init(status: .start)))
-            TFRecordFraming.append(ProtobufEncoder.encode(start), to: &header)
+            let payload = ProtobufEncoder.encode(start)
+            TFRecordFraming.append(payload, to: &header)
+            TFRecordFraming.append(payload, to: &header)
         }
         return header
     }
