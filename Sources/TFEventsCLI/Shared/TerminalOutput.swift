@@ -1,8 +1,9 @@
 import Foundation
+import TFEvents
 
 /// Where output goes and what it may do there: colour and cursor movement only on a terminal,
 /// and only when `NO_COLOR` is not set.
-struct Terminal: Sendable {
+struct TerminalOutput: Sendable {
     /// Whether standard output is a terminal.
     var isInteractive: Bool
     /// Whether colour and cursor movement may be used on standard output.
@@ -10,20 +11,17 @@ struct Terminal: Sendable {
     /// Whether standard error is a terminal (progress lines go there).
     var stderrIsInteractive: Bool
 
-    static var current: Terminal {
-        let interactive = isatty(STDOUT_FILENO) == 1
+    static var current: TerminalOutput {
+        let interactive = Terminal.isTerminal(.standardOutput)
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return Terminal(
+        return TerminalOutput(
             isInteractive: interactive, allowsStyling: interactive && !noColor,
-            stderrIsInteractive: isatty(STDERR_FILENO) == 1)
+            stderrIsInteractive: Terminal.isTerminal(.standardError))
     }
 
     /// The terminal's width in columns, or 80 when unknown.
     static var width: Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
-            return Int(size.ws_col)
-        }
+        if let size = Terminal.size(of: .standardOutput), size.columns > 0 { return size.columns }
         return 80
     }
 }
