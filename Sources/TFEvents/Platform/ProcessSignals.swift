@@ -10,7 +10,7 @@ internal import Synchronization
 /// thread.
 package enum ProcessSignals {
     /// Ignores `SIGPIPE`, so that writing to a pipe whose reader went away fails with `EPIPE`
-    /// instead of ending the process.
+    /// (``SystemCallFailure/isBrokenPipe``) instead of ending the process.
     package static func ignoreBrokenPipe() {
         signal(SIGPIPE, SIG_IGN)
     }
