@@ -6,7 +6,7 @@ import TestSupport
 @testable import TFEvents
 
 /// The `package` system-call layer the command-line tool uses instead of calling C itself:
-/// output files and directories that are never links.
+/// output files, directories that are never links, calendar times, the monotonic clock.
 @Suite struct PlatformTests {
     let directory = TemporaryDirectory("tfevents-platform")
 
@@ -128,5 +128,63 @@ import TestSupport
         #expect(throws: SystemCallFailure(call: "realpath", errno: ENOENT)) {
             try FileSystem.resolvedPath(directory.path + "/missing")
         }
+    }
+
+    // MARK: CalendarTime
+
+    @Test func utcCalendarTimesOfKnownMoments() throws {
+        let moment = try #require(CalendarTime(utc: 1_700_000_000))
+        #expect(moment == CalendarTime(year: 2023, month: 11, day: 14, hour: 22, minute: 13, second: 20))
+        #expect(moment.dateAndTime == "2023-11-14 22:13:20")
+        #expect(moment.timeOfDay == "22:13:20")
+        #expect(CalendarTime(utc: 0)?.dateAndTime == "1970-01-01 00:00:00")
+        #expect(CalendarTime(utc: -1)?.dateAndTime == "1969-12-31 23:59:59")
+        #expect(CalendarTime(utc: 951_782_400)?.dateAndTime == "2000-02-29 00:00:00")
+        #expect(CalendarTime(utc: -62_135_596_800)?.dateAndTime == "0001-01-01 00:00:00")
+    }
+
+    @Test func timeOfDayIsZeroPadded() {
+        let early = CalendarTime(year: 987, month: 1, day: 2, hour: 3, minute: 4, second: 5)
+        #expect(early.timeOfDay == "03:04:05")
+        #expect(early.dateAndTime == "0987-01-02 03:04:05")
+        #expect(CalendarTime(year: -5, month: 1, day: 1, hour: 0, minute: 0, second: 0).dateAndTime
+            == "-005-01-01 00:00:00")
+    }
+
+    @Test func localTimeIsUTCShiftedByItsOffset() throws {
+        // Whatever the machine's time zone: the local fields are the UTC fields of the moment
+        // moved by the zone's offset at that moment.
+        for moment: Int64 in [0, 1_700_000_000, 1_719_792_000, 1_735_689_599] {
+            let local = try #require(CalendarTime(local: moment))
+            var shifted = try #require(CalendarTime(utc: moment + Int64(local.utcOffset)))
+            shifted.utcOffset = local.utcOffset
+            #expect(local == shifted)
+            #expect(local.timeOfDay.count == 8)
+        }
+    }
+
+    @Test func localTimeFollowsTheTimeZone() async {
+        // In a child process, since the zone is process-wide: Central European Time as a POSIX
+        // rule, which needs no time-zone database (UTC+1, UTC+2 from the last Sunday of March to
+        // the last Sunday of October).
+        await #expect(processExitsWith: .success) {
+            setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1)
+            tzset()
+            let winter = CalendarTime(local: 1_700_000_000)  // 2023-11-14 22:13:20 UTC
+            let summer = CalendarTime(local: 1_719_792_000)  // 2024-07-01 00:00:00 UTC
+            guard winter?.timeOfDay == "23:13:20", winter?.utcOffset == 3600,
+                summer?.dateAndTime == "2024-07-01 02:00:00", summer?.utcOffset == 7200
+            else { exit(1) }
+        }
+    }
+
+    // MARK: MonotonicClock
+
+    @Test func monotonicClockMovesForward() {
+        let start = MonotonicClock.seconds()
+        usleep(20_000)
+        let end = MonotonicClock.seconds()
+        #expect(end - start >= 0.019)
+        #expect(end - start < 10)
     }
 }

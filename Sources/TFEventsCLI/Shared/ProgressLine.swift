@@ -76,8 +76,6 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Monotonic seconds.
     static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        MonotonicClock.seconds()
     }
 }
