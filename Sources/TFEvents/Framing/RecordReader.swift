@@ -37,12 +37,16 @@ final class RecordReader {
         var knownEnd: Int64 = 0
         /// Where a scan for the next good record resumes: positions before it are known bad.
         var scanFrom: Int64?
+        /// Complete records whose CRCs verified, counted here because the window is written for
+        /// every record anyway (another stored property would cost another exclusivity check).
+        var recordCount = 0
 
         /// Moves past a good record that ends at `end`.
         @inline(__always)
         mutating func advance(to end: Int64) {
             offset = end
             scanFrom = nil
+            recordCount &+= 1
         }
     }
     /// Bytes of the file starting at `bufferOffset`; `buffer[0..<bufferCount]` are valid.
@@ -73,6 +77,9 @@ final class RecordReader {
 
     /// The size of the file at the last look (or its ``end``).
     var knownEnd: Int64 { window.knownEnd }
+
+    /// The complete records whose CRCs verified so far.
+    var recordCount: Int { window.recordCount }
 
     /// Calls `body` with the next complete record's payload (valid only during the call) and offset,
     /// and returns its result, or `nil` when no complete record is available yet.

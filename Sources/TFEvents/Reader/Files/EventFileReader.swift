@@ -56,7 +56,9 @@ public final class EventFileReader {
     var usesFastDecoder = true
 
     /// The number of complete records whose CRCs verified, decodable or not.
-    public private(set) var recordCount = 0
+    public var recordCount: Int { recordsBeforeSuspension + (reader?.recordCount ?? 0) }
+    /// Records counted by record readers released by ``suspend()``.
+    private var recordsBeforeSuspension = 0
 
     /// Opens `path` for reading. Nothing is read until ``next()``.
     ///
@@ -134,6 +136,7 @@ public final class EventFileReader {
     func suspend() {
         guard let reader, !isSearching else { return }
         resumeOffset = reader.offset
+        recordsBeforeSuspension += reader.recordCount
         self.reader = nil
     }
 
@@ -186,7 +189,6 @@ public final class EventFileReader {
                 // `reportedDamage` needs no reset after a good record: offsets only grow, so later
                 // damage is never at the offset already reported (and writing it would cost a
                 // dynamic exclusivity check per record).
-                recordCount &+= 1
                 guard let (event, offset) = outcome else { return .consumed }
                 if let event { return .event(event, offset) }
                 problems(
