@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 Scripts/install-deps.sh
 swift build --build-tests
 swift test
+Scripts/docs.sh
 Scripts/interop-test.sh
 # ThreadSanitizer over the concurrency tests, and a short fuzzing pass (Scripts/fuzz.sh runs longer).
 Scripts/tsan.sh

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `tfevents`: write, read, compare and follow TensorBoard event files from the shell.
 @main
-struct TFEventsCommand: ParsableCommand {
+struct TFEventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tfevents",
         abstract: "Write, read, compare and follow TensorBoard event files.",

@@ -212,7 +212,7 @@ package enum FuzzHarness {
         }
         guard taken else { return }
         let reference = TFRecordFraming.frame(
-            ProtobufEncoder.encode(SummaryWriter.scalarEvent(tag, value, step: step, wallTime: wallTime)))
+            ProtobufEncoder.encode(SummaryWriter.scalarEvent(tag, Float(value), step: step, wallTime: wallTime)))
         precondition(fast == reference, "ScalarRecordEncoder disagrees with protobuf-c")
     }
 

@@ -29,7 +29,7 @@ class TensorBoard:
         args = [exe, "--logdir", logdir, "--host", "127.0.0.1", "--port", str(self.port),
                 "--reload_interval", "1", f"--load_fast={'true' if load_fast else 'false'}", *extra]
         if load_fast:
-            # Without --checksum the Rust loader does not verify data CRCs (FORMAT.md §2).
+            # Without --checksum the Rust loader does not verify data CRCs (EventFileFormat.md §2.3).
             args.append("--extra_data_server_flags=--checksum")
         self.log = tempfile.NamedTemporaryFile("w+", prefix=f"tensorboard-{self.mode}-", suffix=".log",
                                                delete=False)

@@ -18,11 +18,14 @@ import TestSupport
         for run in runs {
             let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/" + run)
             #expect(files.count == 1 && files[0].contains("tfevents"))
-            let reader = try TFRecordReader(path: directory + "/" + run + "/" + files[0])
+            let reader = EventFileReader(path: directory + "/" + run + "/" + files[0])
             var steps: [String: [Int64]] = [:]
             var plugins: [String: Set<String>] = [:]
-            while let record = try reader.next() {
-                let event = try #require(ProtobufDecoder.decodeEvent(record.payload))
+            while let entry = reader.next() {
+                guard case .event(let event, _) = entry else {
+                    Issue.record("\(entry)")
+                    continue
+                }
                 for value in event.summary?.values ?? [] {
                     if let plugin = value.metadata?.pluginData?.pluginName {
                         plugins[plugin, default: []].insert(value.tag)

@@ -144,11 +144,10 @@ import TestSupport
         #expect(rows["run"]?["a"]?.map(\.step) == [0, 1, 2, 3])
         #expect(rows["run"]?["a"]?.map(\.value) == [0, 1, 202, 203])
 
-        var accumulator = LogdirAccumulator()
-        accumulator.read(try LogdirReader(logdir: logdir, filesAreComplete: true))
+        let contents = try SummaryReader(logdir: logdir).contents()
         for (run, tags) in rows {
             for (tag, points) in tags {
-                let kept = accumulator.points(run: run, tag: tag).map { point in
+                let kept = (contents.run(named: run)?.series(tag: tag)?.points ?? []).map { point in
                     ScalarRow(run: run, tag: tag, step: point.step, wallTime: point.wallTime, value: point.value.scalar ?? .nan)
                 }
                 #expect(points == kept, "\(run)/\(tag)")

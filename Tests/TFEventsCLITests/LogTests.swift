@@ -288,7 +288,7 @@ import TestSupport
         let base = temporaryPath("log-dirs")
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: base) }
-        FileManager.default.createFile(atPath: base + "/file", contents: Data())
+        _ = FileManager.default.createFile(atPath: base + "/file", contents: Data())
         let result = try runTFEvents(["log", base + "/file/run", "x=1"])
         #expect(result.status == 1)
         #expect(result.stderr == "Error: \(base)/file: cannot create the log directory: it is not a directory\n")
@@ -323,10 +323,11 @@ import TestSupport
         #expect(message.first?.hasPrefix("Error: \(mount.path)/run/events.out.tfevents.") == true)
         #expect(message.first?.hasSuffix("write failed: No space left on device (errno 28)") == true)
         // What reached the disk reads back in order (the last record may be cut short).
-        let reader = try TFRecordReader(path: mount.path + "/run/" + (LogFiles.eventFiles(mount.path + "/run").first ?? ""))
+        let reader = EventFileReader(
+            path: mount.path + "/run/" + (LogFiles.eventFiles(mount.path + "/run").first ?? ""), isComplete: false)
         var steps: [Int64] = []
-        while let record = try reader.next() {
-            if let event = try? Event(serializedBytes: record.payload), event.summary != nil { steps.append(event.step) }
+        while let entry = reader.next() {
+            if case .event(let event, _) = entry, event.summary != nil { steps.append(event.step) }
         }
         #expect(steps.count > 100)
         #expect(steps == (0..<Int64(steps.count)).map { $0 })
@@ -362,25 +363,23 @@ private enum LogFiles {
 
     /// The steps of the summary events of one file, read directly; the file must be whole.
     static func scalarSteps(inFile path: String) throws -> [Int64] {
-        let reader = try TFRecordReader(path: path)
+        let reader = EventFileReader(path: path)
         var steps: [Int64] = []
-        while let record = try reader.next() {
-            let event = try Event(serializedBytes: record.payload)
-            if event.summary != nil { steps.append(event.step) }
+        while let entry = reader.next() {
+            switch entry {
+            case .event(let event, _): if event.summary != nil { steps.append(event.step) }
+            case .problem(let problem): Issue.record("\(problem)")
+            }
         }
-        #expect(reader.pendingByteCount == 0)
         return steps
     }
 
     /// Each tag's points as TensorBoard's loader sees the run `.` of `run`.
     static func scalars(_ run: String) throws -> [String: [(step: Int64, value: Float, wallTime: Double)]] {
-        let reader = try LogdirReader(logdir: run, filesAreComplete: true)
-        var accumulator = LogdirAccumulator()
-        accumulator.read(reader)
+        let contents = try SummaryReader(logdir: run, options: .init(runs: .named(["."]))).contents()
         var result: [String: [(step: Int64, value: Float, wallTime: Double)]] = [:]
-        for series in accumulator.series {
-            guard accumulator.runs[series.run].name == "." else { continue }
-            result[series.tag] = accumulator.points[series.id].compactMap { point in
+        for series in contents.run(named: ".")?.series ?? [] {
+            result[series.series.tag] = series.points.compactMap { point in
                 point.value.scalar.map { (point.step, Float($0), point.wallTime) }
             }
         }

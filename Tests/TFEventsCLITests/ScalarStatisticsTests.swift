@@ -1,7 +1,6 @@
 import Testing
 import TestSupport
-import TFEvents
-
+@testable import TFEvents
 @testable import TFEventsCLI
 
 @Suite struct ScalarStatisticsTests {
@@ -59,14 +58,6 @@ import TFEvents
         #expect(abs((statistics.mean ?? 0) - exact) <= 1e-15 * exact, "\(statistics.mean ?? 0) vs \(exact)")
     }
 
-    @Test func resetForgetsEverything() {
-        var statistics = ScalarStatistics([1, .nan, 3])
-        statistics.reset()
-        #expect(statistics == ScalarStatistics())
-        statistics.add(9, step: 4)
-        #expect(statistics.first == 9 && statistics.firstStep == 4 && statistics.nanCount == 0)
-    }
-
     @Test func negativeZeroIsAMinimum() {
         let statistics = ScalarStatistics([0.0, -0.0])
         #expect(statistics.min == 0 && statistics.max == 0)
@@ -95,8 +86,8 @@ import TFEvents
 }
 
 @Suite struct RunNamingTests {
-    private func run(_ name: String) -> RunSummary {
-        RunSummary(name: name, runName: name, path: "/x/" + name)
+    private func run(_ name: String) -> ShownRun {
+        ShownRun(RunSummary(listing: .init(name: name, path: "/x/" + name, files: []), run: Run(name: name, path: "/x/" + name)))
     }
 
     @Test func labelsAreLastComponentsLengthenedUntilTheyDiffer() {
@@ -134,14 +125,14 @@ import TFEvents
 }
 
 @Suite struct SortKeyTests {
-    private func run(_ name: String, loss: [Double]? = nil, lr: HParamValue? = nil) -> RunSummary {
-        var run = RunSummary(name: name, runName: name, path: name)
-        if let loss { run.scalars["loss"] = ScalarStatistics(loss) }
-        if let lr { run.hparams["lr"] = lr }
-        return run
+    private func run(_ name: String, loss: [Double]? = nil, lr: HParamValue? = nil) -> ShownRun {
+        var summary = RunSummary(listing: .init(name: name, path: name, files: []), run: Run(name: name, path: name))
+        if let loss { summary.scalars["loss"] = ScalarStatistics(loss) }
+        if let lr { summary.run.hparams["lr"] = lr }
+        return ShownRun(summary)
     }
 
-    private var runs: [RunSummary] {
+    private var runs: [ShownRun] {
         [
             run("a", loss: [3, 2]), run("b", loss: [1, 5], lr: 0.1), run("c"), run("d", loss: [.nan], lr: 0.01),
             run("e", loss: [4, 2], lr: "auto"),

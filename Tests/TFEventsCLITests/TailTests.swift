@@ -342,11 +342,23 @@ import TestSupport
         #expect(ScalarHistory.capacity == 20 && histories[0].recent.count == 20 && histories[0].count == 25)
     }
 
-    @Test func purgedPointsLeaveTheTable() throws {
-        let reader = try LogdirReader(logdir: Support.fixture("purge_step_restart"), filesAreComplete: true)
-        var state = TailState(filters: CompiledFilters(runs: nil, tags: nil))
-        while let item = reader.next() { _ = state.add(item, reader: reader) }
-        let byName = Dictionary(uniqueKeysWithValues: state.histories.values.map { ("\($0.run)/\($0.tag)", $0) })
+    @Test func purgedPointsLeaveTheTable() async throws {
+        let reader = try SummaryReader(logdir: Support.fixture("purge_step_restart"))
+        var state = TailState(filters: CompiledFilters(runs: .all, tags: .all))
+        for await update in reader.follow(from: .beginning) {
+            switch update {
+            case .series(let series): state.add(series)
+            case .points(let run, let points), .replayed(let run, let points): state.add(points, run: run)
+            case .rewind(let rewind): state.apply(rewind)
+            case .caughtUp: break
+            default: continue
+            }
+            if case .caughtUp = update { break }
+        }
+        let byName = Dictionary(
+            uniqueKeysWithValues: state.table(logdir: "x", following: false, problemCount: 0).histories.map {
+                ("\($0.run)/\($0.tag)", $0)
+            })
         let loss = try #require(byName["both_purge_step/loss"])
         #expect(loss.recent.map(\.step) == [0, 1, 2, 3, 4, 5, 6, 7] && loss.last?.value == 107 && loss.count == 8)
         #expect(byName["both_purge_step/other"]?.recent.map(\.step) == [0, 1, 2, 3, 4])

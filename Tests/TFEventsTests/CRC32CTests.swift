@@ -3,7 +3,7 @@ import TestSupport
 
 @testable import TFEvents
 
-/// The vectors of FORMAT.md section 1, on the hardware and the portable path alike.
+/// The vectors of EventFileFormat.md §1, on the hardware and the portable path alike.
 @Suite struct CRC32CTests {
     static let vectors: [(name: String, input: [UInt8], crc: UInt32, masked: UInt32)] = [
         ("empty", [], 0x0000_0000, 0xA282_EAD8),

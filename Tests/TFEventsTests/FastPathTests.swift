@@ -33,7 +33,7 @@ import TestSupport
         for tag in ["loss", "", "a/b/c", String(repeating: "é", count: 100), "x\u{0}y"] {
             for value in [0.0, -0.0, 1.5, .nan, .infinity, 1e-40] {
                 for step: Int64 in [0, 1, -1, .max] {
-                    payloads.append(ProtobufEncoder.encode(SummaryWriter.scalarEvent(tag, value, step: step, wallTime: 1.5)))
+                    payloads.append(ProtobufEncoder.encode(SummaryWriter.scalarEvent(tag, Float(value), step: step, wallTime: 1.5)))
                     let tensor = TensorProto(dtype: .float, tensorContent: withUnsafeBytes(of: Float(value).bitPattern.littleEndian, Array.init))
                     let tf2 = Summary.Value(tag: tag, metadata: SummaryMetadata(pluginName: "scalars"), content: .tensor(tensor))
                     payloads.append(ProtobufEncoder.encode(Event(wallTime: 2, step: step, what: .summary(Summary(values: [tf2])))))
@@ -123,7 +123,7 @@ import TestSupport
         let writer = try SummaryWriter(logdir: directory.path + "/run")
         for step in 0..<3_000 {
             try writer.addScalar("loss", Double(step) * 0.5, step: step)
-            try writer.addScalar("accuracy/with/a/long/tag/name", .nan, step: step)
+            try writer.addScalar("accuracy/with/a/long/tag/name", Double.nan, step: step)
             if step % 100 == 0 {
                 try writer.addText("note", "step \(step)", step: step)
                 try writer.add(Event(wallTime: 1, step: Int64(step / 2), what: .sessionLog(.init(status: .start))))

@@ -147,7 +147,7 @@ import TestSupport
     }
 
     @Test func tensorboardXKeepsOneEmptyBucketBeforeTheDataAndEmptyBucketsBetween() throws {
-        // The example of FORMAT.md section 7.3: 595 buckets.
+        // The example of EventFileFormat.md §7.3: 595 buckets.
         let histogram = try Histogram([-1, 0, 0.5, 0.5, 2, 3] as [Double], bucketing: .tensorboardX)
         #expect(histogram.buckets.count == 595)
         #expect(histogram.buckets[0].count == 0)

@@ -19,7 +19,7 @@ import TestSupport
         return result
     }
 
-    // MARK: Bytes derived by hand from the wire rules (FORMAT.md sections 3 and 7.7)
+    // MARK: Bytes derived by hand from the wire rules (EventFileFormat.md §3 and §7.7)
 
     @Test func sessionStartInfoHasTheFieldNumbersOfTheSchema() {
         let data = HParamsPluginData(

@@ -3,7 +3,7 @@ import TestSupport
 
 @testable import TFEvents
 
-/// Decoding accepts everything FORMAT.md section 3 asks of a reader, and encoding round-trips.
+/// Decoding accepts everything EventFileFormat.md §3 asks of a reader, and encoding round-trips.
 @Suite struct ProtobufCodecTests {
     @Test func everyEventKindRoundTrips() throws {
         let tensor = TensorProto(

@@ -248,7 +248,7 @@ import TestSupport
         (TensorProto(dtype: .int16, tensorContent: content(Int16(-300).littleEndian)), -300),
         (TensorProto(dtype: .uint16, intValues: [65535]), 65535),
         (TensorProto(dtype: .int64, int64Values: [1 << 40]), 1_099_511_627_776),
-        (TensorProto(dtype: .uint64, tensorContent: content(UInt64.max.littleEndian)), 18_446_744_073_709_551_615),
+        (TensorProto(dtype: .uint64, tensorContent: content(UInt64.max.littleEndian)), Double(UInt64.max)),  // 2^64, the nearest Double
         (TensorProto(dtype: .uint32, uint32Values: [3]), nil),  // no typed-field branch in TensorBoard
         (TensorProto(dtype: .bool, boolValues: [true]), 1),
         (TensorProto(dtype: .half, halfValues: [0x3C00]), 1),

@@ -8,7 +8,7 @@ import TestSupport
     /// protobuf-c's record for the same scalar event.
     func reference(_ tag: String, _ value: Double, step: Int64, wallTime: Double) -> [UInt8] {
         TFRecordFraming.frame(
-            ProtobufEncoder.encode(SummaryWriter.scalarEvent(tag, value, step: step, wallTime: wallTime)))
+            ProtobufEncoder.encode(SummaryWriter.scalarEvent(tag, Float(value), step: step, wallTime: wallTime)))
     }
 
     func fast(_ tag: String, _ value: Double, step: Int64, wallTime: Double) -> [UInt8]? {

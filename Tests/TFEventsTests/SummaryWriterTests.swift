@@ -53,7 +53,7 @@ import TestSupport
     @Test func scalarsAreRecordedAsFloat32SimpleValuesWithStepsAndWallTimes() throws {
         let writer = try SummaryWriter(logdir: directory.path)
         try writer.addScalar("loss", 0.1, step: Int64(-3), wallTime: 1_700_000_000.25)
-        try writer.addScalar("loss", .nan, step: 5, wallTime: 1_700_000_001)
+        try writer.addScalar("loss", Double.nan, step: 5, wallTime: 1_700_000_001)
         try writer.addScalar("huge", 1e300, step: Int64.max, wallTime: 1_700_000_002)
         try writer.addScalars(["b": 2, "a": 1], step: 9, wallTime: 1_700_000_003)
         let ordered: KeyValuePairs<String, Double> = ["z": 26, "y": 25]
@@ -64,7 +64,8 @@ import TestSupport
         try writer.close()
 
         let points = scalars(try readEvents(writer.path))
-        #expect(points.map(\.tag) == ["loss", "loss", "huge", "a", "b", "z", "y", "now"])
+        // A dictionary literal keeps its written order: "b" before "a".
+        #expect(points.map(\.tag) == ["loss", "loss", "huge", "b", "a", "z", "y", "now"])
         #expect(points.map(\.step) == [-3, 5, Int64.max, 9, 9, 10, 10, 11])
         #expect(points[0].value == Float(0.1))
         #expect(points[1].value.isNaN)
@@ -76,13 +77,28 @@ import TestSupport
         #expect(points[7].wallTime >= before && points[7].wallTime <= after)
     }
 
-    @Test func purgeStepWritesASessionStartAfterTheFileVersion() throws {
+    @Test func purgeStepWritesTwoSessionStartsAfterTheFileVersion() throws {
         let writer = try SummaryWriter(logdir: directory.path, options: .init(purgeStep: 42))
         try writer.close()
         let events = try readEvents(writer.path)
-        #expect(events.count == 2)
-        #expect(events[1].step == 42)
-        #expect(events[1].what == .sessionLog(.init(status: .start)))
+        #expect(events.count == 3)
+        #expect(events[1...].allSatisfy { $0.step == 42 && $0.what == .sessionLog(.init(status: .start)) })
+    }
+
+    /// The case tensorboardX's single START misses: the abandoned attempt wrote no START of its
+    /// own, so a lone START would be the run's first, which TensorBoard does not take as a restart.
+    @Test(arguments: [nil, 0] as [Int64?])
+    func purgeStepDropsWhatAnAbandonedAttemptWroteWhetherOrNotItMarkedItsStart(_ firstPurgeStep: Int64?) throws {
+        let run = directory.path + "/resumed"
+        let first = try SummaryWriter(logdir: run, options: .init(purgeStep: firstPurgeStep))
+        for step in 0..<10 { try first.addScalar("loss", Double(step), step: step) }
+        try first.close()
+        let second = try SummaryWriter(logdir: run, options: .init(purgeStep: 6))
+        for step in 6..<8 { try second.addScalar("loss", 100 + Double(step), step: step) }
+        try second.close()
+        let points = try #require(try SummaryReader(logdir: run).contents().runs.first?.series(tag: "loss")?.points)
+        #expect(points.map(\.step) == [0, 1, 2, 3, 4, 5, 6, 7])
+        #expect(points.compactMap(\.value.scalar) == [0, 1, 2, 3, 4, 5, 106, 107])
     }
 
     @Test func closedWritersRefuseNewDataAndCloseTwiceIsHarmless() throws {
@@ -137,7 +153,7 @@ import TestSupport
         let threads = (0..<4).map { index in
             Thread {
                 for step in 0..<perWriter {
-                    try? writer.addScalars(["thread\(index)/a": Double(step), "thread\(index)/b": 1], step: Int64(step))
+                    try? writer.addScalars(["thread\(index)/a": Double(step), "thread\(index)/b": 1], step: step)
                 }
             }
         }
@@ -216,12 +232,13 @@ import TestSupport
         #expect(points.map(\.step) == (0..<250).map { Int64($0) })
     }
 
-    @Test func unwritableLogdirIsATypedErrorNamingIt() throws {
+    @Test func unwritableLogdirIsATypedErrorNamingThePartInTheWay() throws {
         let blocker = directory.path + "/file"
         writeFile(blocker, [1])
-        let error = #expect(throws: SummaryWriterError.self) { try SummaryWriter(logdir: blocker + "/run") }
-        #expect(error?.path == blocker + "/run")
+        let error = #expect(throws: SummaryWriterError.self) { try SummaryWriter(logdir: blocker + "/run/deeper") }
+        #expect(error?.path == blocker)
         #expect(error?.kind == .io(operation: "mkdir", errno: ENOTDIR))
+        #expect(error?.description == "\(blocker): cannot create the log directory: it is not a directory")
     }
 }
 

@@ -3,7 +3,7 @@ import TestSupport
 
 @testable import TFEvents
 
-/// Whole frames and the worked examples of FORMAT.md sections 1, 4 and 6, byte for byte.
+/// Whole frames and the worked examples of EventFileFormat.md §1, §4 and §6, byte for byte.
 @Suite struct TFRecordFramingTests {
     @Test func helloFrameMatchesTensorFlow() {
         #expect(

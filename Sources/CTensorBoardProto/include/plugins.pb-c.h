@@ -104,7 +104,7 @@ struct  Tensorboard__PrCurvePluginData
 
 
 /*
- * Custom scalars (FORMAT.md 7.8): the layout is a rank-0 DT_STRING tensor holding a Layout.
+ * Custom scalars (EventFileFormat.md §7.8): the layout is a rank-0 DT_STRING tensor holding a Layout.
  */
 struct  Tensorboard__Layout
 {

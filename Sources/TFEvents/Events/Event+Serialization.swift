@@ -5,7 +5,7 @@ extension Event {
     /// or not, and repeated occurrences of a sub-message merge, as protobuf requires.
     ///
     /// - Throws: ``EventDecodingError`` when the bytes are not a valid `Event` message.
-    public init(serializedBytes bytes: [UInt8]) throws(EventDecodingError) {
+    init(serializedBytes bytes: [UInt8]) throws(EventDecodingError) {
         guard let event = ProtobufDecoder.decodeEvent(bytes) else {
             throw EventDecodingError(byteCount: bytes.count)
         }
@@ -14,22 +14,22 @@ extension Event {
 
     /// The event's protobuf wire bytes, as TensorFlow's serializer writes them (fields in number
     /// order, default values left out).
-    public func serializedBytes() -> [UInt8] {
+    func serializedBytes() -> [UInt8] {
         ProtobufEncoder.encode(self)
     }
 }
 
 /// Bytes that are not a valid `tensorboard.Event` protobuf message.
-public struct EventDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+struct EventDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// How many bytes were given.
-    public var byteCount: Int
+    var byteCount: Int
 
     /// Creates an error for `byteCount` bytes.
-    public init(byteCount: Int) {
+    init(byteCount: Int) {
         self.byteCount = byteCount
     }
 
-    public var description: String {
+    var description: String {
         "\(byteCount) bytes are not a valid Event protobuf message"
     }
 }

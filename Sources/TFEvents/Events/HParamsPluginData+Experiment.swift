@@ -4,65 +4,39 @@ extension HParamsPluginData {
     /// TensorBoard uses at most one per log directory (with several, it picks one arbitrarily),
     /// so independent writers should not write one; without any, TensorBoard infers the
     /// experiment from the sessions' values and scalar tags.
-    public struct Experiment: Sendable, Hashable {
+    struct Experiment: Sendable, Hashable {
         /// A Markdown description.
-        public var description: String
+        var description: String = ""
         /// Who ran the experiment.
-        public var user: String
+        var user: String = ""
         /// When the experiment was created, in seconds since the Unix epoch.
-        public var timeCreated: Double
+        var timeCreated: Double = 0
         /// The hyperparameters, in the order the table shows them.
-        public var hparamInfos: [HParamInfo]
+        var hparamInfos: [HParamInfo] = []
         /// The metrics, in the order the table shows them.
-        public var metricInfos: [MetricInfo]
+        var metricInfos: [MetricInfo] = []
         /// A name for the experiment.
-        public var name: String
-
-        /// Creates an experiment.
-        public init(
-            description: String = "", user: String = "", timeCreated: Double = 0, hparamInfos: [HParamInfo] = [],
-            metricInfos: [MetricInfo] = [], name: String = ""
-        ) {
-            self.description = description
-            self.user = user
-            self.timeCreated = timeCreated
-            self.hparamInfos = hparamInfos
-            self.metricInfos = metricInfos
-            self.name = name
-        }
+        var name: String = ""
     }
 
     /// One hyperparameter of an experiment: `tensorboard.hparams.HParamInfo`.
-    public struct HParamInfo: Sendable, Hashable {
+    struct HParamInfo: Sendable, Hashable {
         /// The name, the key in ``SessionStartInfo/hparams``.
-        public var name: String
+        var name: String
         /// A name to show instead; the table shows ``name`` when it is empty.
-        public var displayName: String
+        var displayName: String = ""
         /// A Markdown description.
-        public var description: String
+        var description: String = ""
         /// The kind of value.
-        public var type: DataType
+        var type: DataType = .unset
         /// The values it may take, when known.
-        public var domain: Domain?
+        var domain: Domain? = nil
         /// Whether the sessions have different values for it.
-        public var differs: Bool
-
-        /// Creates hyperparameter information.
-        public init(
-            name: String, displayName: String = "", description: String = "", type: DataType = .unset,
-            domain: Domain? = nil, differs: Bool = false
-        ) {
-            self.name = name
-            self.displayName = displayName
-            self.description = description
-            self.type = type
-            self.domain = domain
-            self.differs = differs
-        }
+        var differs: Bool = false
     }
 
     /// The values a hyperparameter may take (the `domain` oneof).
-    public enum Domain: Sendable, Hashable {
+    enum Domain: Sendable, Hashable {
         /// One of these values (`domain_discrete`, a `ListValue`).
         case discrete([HParamValue])
         /// A number from `min` to `max` (`domain_interval`).
@@ -71,70 +45,54 @@ extension HParamsPluginData {
 
     /// The kind of a hyperparameter's value (`tensorboard.hparams.DataType`). Values not listed
     /// here are kept as they are.
-    public struct DataType: RawRepresentable, Sendable, Hashable {
-        public var rawValue: Int32
-        public init(rawValue: Int32) { self.rawValue = rawValue }
+    struct DataType: RawRepresentable, Sendable, Hashable {
+        var rawValue: Int32
+        init(rawValue: Int32) { self.rawValue = rawValue }
 
         /// Not given.
-        public static let unset = DataType(rawValue: 0)
+        static let unset = DataType(rawValue: 0)
         /// A string.
-        public static let string = DataType(rawValue: 1)
+        static let string = DataType(rawValue: 1)
         /// A Boolean.
-        public static let bool = DataType(rawValue: 2)
+        static let bool = DataType(rawValue: 2)
         /// A 64-bit float.
-        public static let float64 = DataType(rawValue: 3)
+        static let float64 = DataType(rawValue: 3)
     }
 
     /// One metric of an experiment: `tensorboard.hparams.MetricInfo`.
-    public struct MetricInfo: Sendable, Hashable {
+    struct MetricInfo: Sendable, Hashable {
         /// The scalar series the metric's value is read from.
-        public var name: MetricName
+        var name: MetricName
         /// A name to show instead of the tag.
-        public var displayName: String
+        var displayName: String = ""
         /// A Markdown description.
-        public var description: String
+        var description: String = ""
         /// Which data the metric was computed on.
-        public var datasetType: DatasetType
-
-        /// Creates metric information.
-        public init(
-            name: MetricName, displayName: String = "", description: String = "", datasetType: DatasetType = .unknown
-        ) {
-            self.name = name
-            self.displayName = displayName
-            self.description = description
-            self.datasetType = datasetType
-        }
+        var datasetType: DatasetType = .unknown
     }
 
     /// Where a metric's value is: `tensorboard.hparams.MetricName`.
     ///
     /// A session's value of the metric is the last point of scalar tag ``tag`` in the run
     /// `<session run>/<group>`; an empty ``group`` means the session's run itself.
-    public struct MetricName: Sendable, Hashable {
+    struct MetricName: Sendable, Hashable {
         /// A sub-run of the session's run, or empty for the run itself.
-        public var group: String
+        var group: String = ""
         /// The scalar tag.
-        public var tag: String
-
-        /// Creates a metric name.
-        public init(group: String = "", tag: String) {
-            self.group = group
-            self.tag = tag
-        }
+        var tag: String
     }
 
     /// The data a metric was computed on (`tensorboard.hparams.DatasetType`). Values not listed
     /// here are kept as they are.
-    public struct DatasetType: RawRepresentable, Sendable, Hashable {
-        public var rawValue: Int32
-        public init(rawValue: Int32) { self.rawValue = rawValue }
+    struct DatasetType: RawRepresentable, Sendable, Hashable {
+        var rawValue: Int32
+        init(rawValue: Int32) { self.rawValue = rawValue }
 
         /// Not given.
-        public static let unknown = DatasetType(rawValue: 0)
+        static let unknown = DatasetType(rawValue: 0)
         /// Training data.
-        public static let training = DatasetType(rawValue: 1)
+        static let training = DatasetType(rawValue: 1)
         /// Validation data.
-        public static let validation = DatasetType(rawValue: 2)
+        static let validation = DatasetType(rawValue: 2)
     }
 }

@@ -1,26 +1,20 @@
 /// The content of an `hparams` plugin summary value: `tensorboard.hparams.HParamsPluginData`.
 ///
 /// The hparams plugin keeps its data in the metadata of summary values that carry no data of
-/// their own, under three fixed tags (FORMAT.md section 7.7):
+/// their own, under three fixed tags (EventFileFormat.md §7.7):
 /// - ``experimentTag`` holds an ``Experiment``: the hyperparameters and metrics of the whole log
 ///   directory. It is optional; without it TensorBoard infers the experiment from the sessions.
 /// - ``sessionStartTag`` holds a ``SessionStartInfo``: the run is a *session* (a row of the
 ///   HPARAMS table) with these hyperparameter values.
 /// - ``sessionEndTag`` holds a ``SessionEndInfo``: how and when the session ended.
-public struct HParamsPluginData: Sendable, Hashable {
+struct HParamsPluginData: Sendable, Hashable {
     /// The content's format version; TensorBoard 2.21 reads only 0.
-    public var version: Int32
+    var version: Int32 = 0
     /// The message carried, or `nil` when the content holds none.
-    public var content: Content?
-
-    /// Creates plugin data holding `content`.
-    public init(version: Int32 = 0, content: Content?) {
-        self.version = version
-        self.content = content
-    }
+    var content: Content?
 
     /// The `data` oneof: exactly one of these, or none.
-    public enum Content: Sendable, Hashable {
+    enum Content: Sendable, Hashable {
         /// The experiment: which hyperparameters and metrics the HPARAMS tab shows.
         case experiment(Experiment)
         /// The start of a session, with its hyperparameter values.
@@ -30,69 +24,51 @@ public struct HParamsPluginData: Sendable, Hashable {
     }
 
     /// The plugin name in ``SummaryMetadata/PluginData``.
-    public static let pluginName = "hparams"
+    static let pluginName = "hparams"
     /// The tag of the value carrying an ``Experiment``.
-    public static let experimentTag = "_hparams_/experiment"
+    static let experimentTag = "_hparams_/experiment"
     /// The tag of the value carrying a ``SessionStartInfo``.
-    public static let sessionStartTag = "_hparams_/session_start_info"
+    static let sessionStartTag = "_hparams_/session_start_info"
     /// The tag of the value carrying a ``SessionEndInfo``.
-    public static let sessionEndTag = "_hparams_/session_end_info"
+    static let sessionEndTag = "_hparams_/session_end_info"
 }
 
 extension HParamsPluginData {
     /// The start of a session: `tensorboard.hparams.SessionStartInfo`.
-    public struct SessionStartInfo: Sendable, Hashable {
+    struct SessionStartInfo: Sendable, Hashable {
         /// The hyperparameter values by name. On the wire this is a `map<string, Value>`; values
         /// of the kinds TensorBoard ignores (null, list, struct) are left out when decoding.
-        public var hparams: [String: HParamValue]
+        var hparams: [String: HParamValue]
         /// Where the trained model is, if anywhere.
-        public var modelURI: String
+        var modelURI: String = ""
         /// A page for monitoring the session, if any.
-        public var monitorURL: String
+        var monitorURL: String = ""
         /// The session group (a row of the HPARAMS table). Empty means the run's own name.
-        public var groupName: String
+        var groupName: String = ""
         /// When the session started, in seconds since the Unix epoch.
-        public var startTime: Double
-
-        /// Creates session start information.
-        public init(
-            hparams: [String: HParamValue], modelURI: String = "", monitorURL: String = "", groupName: String = "",
-            startTime: Double = 0
-        ) {
-            self.hparams = hparams
-            self.modelURI = modelURI
-            self.monitorURL = monitorURL
-            self.groupName = groupName
-            self.startTime = startTime
-        }
+        var startTime: Double = 0
     }
 
     /// The end of a session: `tensorboard.hparams.SessionEndInfo`.
-    public struct SessionEndInfo: Sendable, Hashable {
+    struct SessionEndInfo: Sendable, Hashable {
         /// How the session ended.
-        public var status: Status
+        var status: Status
         /// When the session ended, in seconds since the Unix epoch.
-        public var endTime: Double
-
-        /// Creates session end information.
-        public init(status: Status, endTime: Double = 0) {
-            self.status = status
-            self.endTime = endTime
-        }
+        var endTime: Double = 0
     }
 
     /// How a session ended (`tensorboard.hparams.Status`). Values not listed here are kept as they are.
-    public struct Status: RawRepresentable, Sendable, Hashable {
-        public var rawValue: Int32
-        public init(rawValue: Int32) { self.rawValue = rawValue }
+    struct Status: RawRepresentable, Sendable, Hashable {
+        var rawValue: Int32
+        init(rawValue: Int32) { self.rawValue = rawValue }
 
         /// Not known.
-        public static let unknown = Status(rawValue: 0)
+        static let unknown = Status(rawValue: 0)
         /// The session finished normally.
-        public static let success = Status(rawValue: 1)
+        static let success = Status(rawValue: 1)
         /// The session failed.
-        public static let failure = Status(rawValue: 2)
+        static let failure = Status(rawValue: 2)
         /// The session is still running.
-        public static let running = Status(rawValue: 3)
+        static let running = Status(rawValue: 3)
     }
 }

@@ -1,5 +1,5 @@
 /// The content messages of the plugins other than hparams, stored serialized in
-/// ``SummaryMetadata/PluginData/content`` (FORMAT.md section 7).
+/// ``SummaryMetadata/PluginData/content`` (EventFileFormat.md §7).
 ///
 /// Each has a `version` that must be 0 for TensorBoard 2.21 (the images and text plugins skip
 /// data with a newer one). Empty content decodes as version 0 with every option off, so writers

@@ -89,3 +89,12 @@ public struct Summary: Sendable, Hashable {
         }
     }
 }
+
+extension Summary.Value {
+    /// The plugin TensorBoard files this value under: `scalars`, `images`, `histograms` or `audio`
+    /// for the legacy kinds, which it converts, otherwise the plugin the value's metadata names
+    /// (`""` when the metadata names none); `nil` for a value with neither.
+    public var pluginName: String? {
+        DataCompat.metadata(of: self).map { $0.pluginData?.pluginName ?? "" }
+    }
+}

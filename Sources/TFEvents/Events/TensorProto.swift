@@ -1,44 +1,46 @@
-/// A tensor as TensorFlow serializes it: `tensorboard.TensorProto`.
+/// A tensor as TensorFlow serializes it: `tensorboard.TensorProto`, the form every TensorFlow 2
+/// summary value takes.
 ///
-/// Numeric elements live either in ``tensorContent`` (raw little-endian bytes in row-major order,
-/// as TensorFlow writes them) or in the typed array for the ``dtype`` (as tensorboardX writes them).
-/// Strings always live in ``stringValues``, one entry per element.
+/// Numeric elements live either in raw little-endian bytes in row-major order (`tensor_content`,
+/// as TensorFlow writes them) or in the typed field for the ``dtype`` (as tensorboardX writes
+/// them); strings always live in `string_val`, one entry per element. ``numericElements``,
+/// ``stringElements`` and ``scalarValue`` read either form as TensorBoard does.
 public struct TensorProto: Sendable, Hashable {
     /// The element type.
     public var dtype: DataType
     /// The shape; `nil` (absent) and an empty shape both mean rank 0.
-    public var shape: TensorShapeProto?
+    var shape: TensorShapeProto?
     /// TensorFlow's internal version number, normally 0.
-    public var versionNumber: Int32
+    var versionNumber: Int32
     /// Raw little-endian elements in row-major order.
-    public var tensorContent: [UInt8]
+    var tensorContent: [UInt8]
     /// `half_val`: float16 and bfloat16 bit patterns, one per `Int32`.
-    public var halfValues: [Int32]
+    var halfValues: [Int32]
     /// `float_val`.
-    public var floatValues: [Float]
+    var floatValues: [Float]
     /// `double_val`.
-    public var doubleValues: [Double]
+    var doubleValues: [Double]
     /// `int_val`: int32, and int8, int16, uint8 and uint16 widened.
-    public var intValues: [Int32]
+    var intValues: [Int32]
     /// `string_val`: one byte string per element.
-    public var stringValues: [[UInt8]]
+    var stringValues: [[UInt8]]
     /// `scomplex_val`: real and imaginary parts interleaved.
-    public var scomplexValues: [Float]
+    var scomplexValues: [Float]
     /// `int64_val`.
-    public var int64Values: [Int64]
+    var int64Values: [Int64]
     /// `bool_val`.
-    public var boolValues: [Bool]
+    var boolValues: [Bool]
     /// `dcomplex_val`: real and imaginary parts interleaved.
-    public var dcomplexValues: [Double]
+    var dcomplexValues: [Double]
     /// `uint32_val`.
-    public var uint32Values: [UInt32]
+    var uint32Values: [UInt32]
     /// `uint64_val`.
-    public var uint64Values: [UInt64]
+    var uint64Values: [UInt64]
     /// `float8_val`: one byte per element.
-    public var float8Values: [UInt8]
+    var float8Values: [UInt8]
 
     /// Creates a tensor; every storage field defaults to empty.
-    public init(
+    init(
         dtype: DataType, shape: TensorShapeProto? = TensorShapeProto(), versionNumber: Int32 = 0,
         tensorContent: [UInt8] = [], halfValues: [Int32] = [], floatValues: [Float] = [],
         doubleValues: [Double] = [], intValues: [Int32] = [], stringValues: [[UInt8]] = [],
@@ -64,7 +66,40 @@ public struct TensorProto: Sendable, Hashable {
         self.float8Values = float8Values
     }
 
-    /// The dimension sizes; empty for a scalar.
+    /// A tensor of `dtype` with `shape` whose elements are `bytes`: raw little-endian values in
+    /// row-major order, as TensorFlow writes them (`tensor_content`).
+    public init(dtype: DataType, shape: [Int64], bytes: [UInt8]) {
+        self.init(dtype: dtype, shape: TensorShapeProto(shape), tensorContent: bytes)
+    }
+
+    /// A DT_FLOAT tensor of `values` with `shape` (default: one dimension, or rank 0 for a single value).
+    public init(floats values: [Float], shape: [Int64]? = nil) {
+        self.init(
+            dtype: .float, shape: TensorShapeProto(shape ?? Self.defaultShape(values.count)),
+            tensorContent: values.flatMap { Self.littleEndianBytes($0.bitPattern) })
+    }
+
+    /// A DT_DOUBLE tensor of `values` with `shape` (default: one dimension, or rank 0 for a single value).
+    public init(doubles values: [Double], shape: [Int64]? = nil) {
+        self.init(
+            dtype: .double, shape: TensorShapeProto(shape ?? Self.defaultShape(values.count)),
+            tensorContent: values.flatMap { Self.littleEndianBytes($0.bitPattern) })
+    }
+
+    /// A DT_STRING tensor of `values` with `shape` (default: one dimension, or rank 0 for a single value).
+    public init(strings values: [[UInt8]], shape: [Int64]? = nil) {
+        self.init(dtype: .string, shape: TensorShapeProto(shape ?? Self.defaultShape(values.count)), stringValues: values)
+    }
+
+    private static func defaultShape(_ count: Int) -> [Int64] {
+        count == 1 ? [] : [Int64(count)]
+    }
+
+    private static func littleEndianBytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+        withUnsafeBytes(of: value.littleEndian, Array.init)
+    }
+
+    /// The dimension sizes, outermost first; empty for a scalar.
     public var dimensions: [Int64] { shape?.dimensions.map(\.size) ?? [] }
 
     /// The number of elements the shape describes (1 for a scalar), or `nil` when a size is
@@ -82,32 +117,32 @@ public struct TensorProto: Sendable, Hashable {
 }
 
 /// A tensor's shape: `tensorboard.TensorShapeProto`.
-public struct TensorShapeProto: Sendable, Hashable {
+struct TensorShapeProto: Sendable, Hashable {
     /// The dimensions, outermost first; none for a scalar.
-    public var dimensions: [Dimension]
+    var dimensions: [Dimension]
     /// Set when even the rank is unknown.
-    public var unknownRank: Bool
+    var unknownRank: Bool
 
     /// Creates a shape from dimensions.
-    public init(dimensions: [Dimension] = [], unknownRank: Bool = false) {
+    init(dimensions: [Dimension] = [], unknownRank: Bool = false) {
         self.dimensions = dimensions
         self.unknownRank = unknownRank
     }
 
     /// Creates a shape from dimension sizes.
-    public init(_ sizes: [Int64]) {
+    init(_ sizes: [Int64]) {
         self.init(dimensions: sizes.map { Dimension(size: $0) })
     }
 
     /// One dimension.
-    public struct Dimension: Sendable, Hashable {
+    struct Dimension: Sendable, Hashable {
         /// The size; -1 means unknown.
-        public var size: Int64
+        var size: Int64
         /// An optional name.
-        public var name: String
+        var name: String
 
         /// Creates a dimension.
-        public init(size: Int64, name: String = "") {
+        init(size: Int64, name: String = "") {
             self.size = size
             self.name = name
         }

@@ -1,4 +1,4 @@
-/// The layout of one TFRecord (FORMAT.md section 1):
+/// The layout of one TFRecord (EventFileFormat.md §1):
 ///
 /// | offset  | size | content                                  |
 /// |---------|------|------------------------------------------|

@@ -9,6 +9,9 @@ struct FileDescriptor: Sendable {
     struct Failure: Error, Sendable {
         var operation: String
         var errno: Int32
+        /// The path the call failed on, when the caller cannot tell which one it was (`mkdir -p`
+        /// stops at the first component it cannot create).
+        var path: String? = nil
 
         /// Whether the call failed because the file already exists.
         var isAlreadyExists: Bool { errno == EEXIST }
@@ -23,13 +26,17 @@ struct FileDescriptor: Sendable {
     }
 
     /// Creates `path`, failing with `EEXIST` rather than touching a file that is already there.
-    static func createExclusively(_ path: String, mode: mode_t = 0o644) throws(Failure) -> FileDescriptor {
-        try open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: mode)
+    /// With `appending`, every write lands at the end of the file (`O_APPEND`).
+    static func createExclusively(
+        _ path: String, mode: mode_t = 0o644, appending: Bool = false
+    ) throws(Failure) -> FileDescriptor {
+        try open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | (appending ? O_APPEND : 0), mode: mode)
     }
 
-    /// Opens `path` for appending, creating it when missing.
-    static func openForAppending(_ path: String, mode: mode_t = 0o644) throws(Failure) -> FileDescriptor {
-        try open(path, flags: O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode: mode)
+    /// Opens the existing file at `path` for appending (`O_APPEND`): every write lands at the end,
+    /// even when someone else appended meanwhile.
+    static func openExistingForAppending(_ path: String) throws(Failure) -> FileDescriptor {
+        try open(path, flags: O_WRONLY | O_APPEND | O_CLOEXEC, mode: 0)
     }
 
     private static func open(_ path: String, flags: Int32, mode: mode_t) throws(Failure) -> FileDescriptor {
@@ -79,6 +86,43 @@ struct FileDescriptor: Sendable {
         while fsync(rawValue) != 0 {
             if errno != EINTR { throw Failure(operation: "fsync", errno: errno) }
         }
+    }
+
+    /// Reads what is available, up to `buffer.count` bytes, waiting for at least one; 0 means
+    /// the end of the input. For pipes and terminals, which have no offsets.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(Failure) -> Int {
+        while true {
+            let result = Glibc.read(rawValue, buffer.baseAddress, buffer.count)
+            if result >= 0 { return result }
+            if errno != EINTR { throw Failure(operation: "read", errno: errno) }
+        }
+    }
+
+    /// Whether a read would return at once: data is waiting, or the input has ended.
+    func isReadable() -> Bool {
+        var request = pollfd(fd: rawValue, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) > 0
+    }
+
+    /// Takes an exclusive `flock` on the file, waiting as long as another holder keeps it.
+    /// Returns `false` when the file system does not lock.
+    func lockExclusively() -> Bool {
+        while flock(rawValue, LOCK_EX) != 0 {
+            if errno != EINTR { return false }
+        }
+        return true
+    }
+
+    /// Takes an exclusive `flock` on the file if it becomes free within `timeout`, trying every
+    /// 10 ms (a blocking `flock` cannot be given a deadline). Returns whether it was taken.
+    func lockExclusively(within timeout: Duration) -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while flock(rawValue, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, clock.now < deadline else { return false }
+            usleep(10_000)
+        }
+        return true
     }
 
     /// Closes the descriptor.

@@ -2,7 +2,9 @@ internal import Glibc
 
 /// The few file-system operations the library needs, without Foundation.
 enum FileSystem {
-    /// Creates `path` and any missing parents (like `mkdir -p`).
+    /// Creates `path` and any missing parents (like `mkdir -p`). The failure names the component
+    /// that could not be created in its `path`; a component that exists but is not a directory
+    /// fails with `ENOTDIR`.
     static func createDirectories(_ path: String) throws(FileDescriptor.Failure) {
         guard !path.isEmpty else { return }
         var prefix = path.hasPrefix("/") ? "/" : ""
@@ -12,7 +14,8 @@ enum FileSystem {
                 let code = errno
                 // An existing directory is fine; anything else existing there is not.
                 guard code == EEXIST, isDirectory(prefix) else {
-                    throw FileDescriptor.Failure(operation: "mkdir", errno: code == EEXIST ? ENOTDIR : code)
+                    throw FileDescriptor.Failure(
+                        operation: "mkdir", errno: code == EEXIST ? ENOTDIR : code, path: prefix)
                 }
             }
             prefix += "/"
@@ -23,6 +26,12 @@ enum FileSystem {
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Removes the file at `path` (`unlink`), when nothing else can be done about a failure and a
+    /// half-made file would only mislead.
+    static func removeFile(_ path: String) {
+        unlink(path)
     }
 
     /// Joins two path components with a single `/`.

@@ -5,7 +5,7 @@ internal import CTensorBoardProto
 ///
 /// protobuf-c accepts fields in any order, skips unknown fields, takes the last occurrence of a
 /// scalar field, merges repeated sub-messages and reads both packed and unpacked repeated
-/// numbers, which is everything the format asks of a reader (FORMAT.md section 3); the one
+/// numbers, which is everything the format asks of a reader (EventFileFormat.md §3); the one
 /// exception, repeated `oneof` message members, is mended by ``OneofCoalescer`` first.
 enum ProtobufDecoder {
     /// The event in `bytes`, or `nil` when they are not a valid `Event` message.

@@ -4,7 +4,7 @@ struct WireReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var position: Int
 
-    /// Wire types (FORMAT.md section 3).
+    /// Wire types (EventFileFormat.md §3).
     enum WireType: UInt8 {
         case varint = 0
         case fixed64 = 1
@@ -43,6 +43,18 @@ struct WireReader {
             return nil
         }
         return (key >> 3, type)
+    }
+
+    /// The next field key, when its field number is below 16 and was not seen before: the fast
+    /// paths accept only messages whose every field occurs at most once (protobuf's "last one
+    /// wins" and sub-message merging are left to protobuf-c). `seen` has a bit per field number.
+    @inline(__always)
+    mutating func readUniqueKey(seen: inout UInt16) -> (field: UInt64, type: WireType)? {
+        guard let key = readKey(), key.field < 16 else { return nil }
+        let bit: UInt16 = 1 << key.field
+        guard seen & bit == 0 else { return nil }
+        seen |= bit
+        return key
     }
 
     /// The range of the next length-delimited field's content.

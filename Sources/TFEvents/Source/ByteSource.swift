@@ -62,12 +62,15 @@ public struct ByteSourceError: Error, Sendable, Hashable, CustomStringConvertibl
     public var path: String
     /// Why, in a few words without the path, such as `Permission denied (errno 13)`.
     public var message: String
+    /// The system's error number, when a system call failed.
+    public var errno: Int32?
 
     /// Creates an error.
-    public init(_ kind: Kind, path: String, message: String) {
+    public init(_ kind: Kind, path: String, message: String, errno: Int32? = nil) {
         self.kind = kind
         self.path = path
         self.message = message
+        self.errno = errno
     }
 
     /// The broad kinds of failure.

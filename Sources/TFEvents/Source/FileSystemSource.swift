@@ -14,7 +14,8 @@ public struct FileSystemSource: ByteSource {
             status = try FileSystem.status(root)
         } catch {
             throw ByteSourceError(
-                error.isNotFound ? .notFound : .unreadable, path: root, message: Self.message(error))
+                error.isNotFound ? .notFound : .unreadable, path: root, message: Self.message(error),
+                errno: error.errno)
         }
         guard status.isDirectory else {
             throw ByteSourceError(.notADirectory, path: root, message: "not a directory")
@@ -23,7 +24,7 @@ public struct FileSystemSource: ByteSource {
         do {
             names = try FileSystem.contentsOfDirectory(root)
         } catch {
-            throw ByteSourceError(.unreadable, path: root, message: Self.message(error))
+            throw ByteSourceError(.unreadable, path: root, message: Self.message(error), errno: error.errno)
         }
         var walk = Walk()
         walk.visited.insert(DirectoryIdentity(status))
@@ -35,7 +36,9 @@ public struct FileSystemSource: ByteSource {
         do {
             return try FileSystem.status(path).size
         } catch {
-            throw ByteSourceError(error.isNotFound ? .notFound : .unreadable, path: path, message: Self.message(error))
+            throw ByteSourceError(
+                error.isNotFound ? .notFound : .unreadable, path: path, message: Self.message(error),
+                errno: error.errno)
         }
     }
 
@@ -46,7 +49,9 @@ public struct FileSystemSource: ByteSource {
         do {
             file = try FileDescriptor.openForReading(path)
         } catch {
-            throw ByteSourceError(error.isNotFound ? .notFound : .unreadable, path: path, message: Self.message(error))
+            throw ByteSourceError(
+                error.isNotFound ? .notFound : .unreadable, path: path, message: Self.message(error),
+                errno: error.errno)
         }
         defer { try? file.close() }
         var total = 0
@@ -61,7 +66,8 @@ public struct FileSystemSource: ByteSource {
             switch result {
             case .success(0): return total
             case .success(let count): total += count
-            case .failure(let error): throw ByteSourceError(.unreadable, path: path, message: Self.message(error))
+            case .failure(let error):
+                throw ByteSourceError(.unreadable, path: path, message: Self.message(error), errno: error.errno)
             }
         }
         return total
@@ -104,7 +110,8 @@ public struct FileSystemSource: ByteSource {
                 do {
                     visit(directory.path, names: try FileSystem.contentsOfDirectory(directory.path))
                 } catch {
-                    unreadable.append(ByteSourceError(.unreadable, path: directory.path, message: message(error)))
+                    unreadable.append(
+                        ByteSourceError(.unreadable, path: directory.path, message: message(error), errno: error.errno))
                 }
             }
         }

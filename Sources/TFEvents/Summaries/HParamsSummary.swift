@@ -1,4 +1,4 @@
-/// Builds the summary values of TensorBoard's `hparams` plugin (FORMAT.md section 7.7).
+/// Builds the summary values of TensorBoard's `hparams` plugin (EventFileFormat.md §7.7).
 ///
 /// Each value carries its data in the metadata only: plugin `hparams` with a serialized
 /// ``HParamsPluginData`` as content, under one of the fixed tags. Like TensorFlow's

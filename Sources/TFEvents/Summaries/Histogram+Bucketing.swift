@@ -46,22 +46,59 @@ extension Histogram {
     /// Buckets `values` with `bucketing`; see the type's documentation for NaN, infinities and
     /// empty input.
     ///
-    /// - Throws: ``SummaryWriterError`` with kind `invalidInput` for a bucketing that cannot be
-    ///   used: a bucket count below 1, or fewer than two edges, non-finite edges or edges out of order.
-    public init(_ values: [Double], bucketing: Bucketing = .tensorFlow) throws(SummaryWriterError) {
-        self = try values.withUnsafeBufferPointer { buffer throws(SummaryWriterError) in
-            try HistogramBucketer.bucket(buffer, bucketing)
-        }
-    }
-
-    /// Buckets `values` with `bucketing`. The values are widened to `Double` exactly, so the
-    /// result is the one their `Double` values give.
+    /// ```swift
+    /// let histogram = try Histogram(weights)                        // [Float], [Double], a slice...
+    /// let wide = try Histogram(activations, bucketing: .tensorboardX)
+    /// ```
+    ///
+    /// Every value is bucketed by its `Double` value, which is exact for `Float16`, `Float` and
+    /// `Double` (a wider type such as `Float80` is rounded to the nearest `Double` first), so a
+    /// `Float` array gives exactly the histogram of its `Double` widening. Contiguous storage
+    /// (arrays, slices, `ContiguousArray`) of `Float` or `Double` is bucketed in place; other
+    /// sequences are copied once.
     ///
     /// - Throws: ``SummaryWriterError`` with kind `invalidInput` for a bucketing that cannot be
     ///   used: a bucket count below 1, or fewer than two edges, non-finite edges or edges out of order.
-    public init(_ values: [Float], bucketing: Bucketing = .tensorFlow) throws(SummaryWriterError) {
-        self = try values.withUnsafeBufferPointer { buffer throws(SummaryWriterError) in
-            try HistogramBucketer.bucket(buffer, bucketing)
+    @inlinable
+    public init<Value: BinaryFloatingPoint>(
+        _ values: some Sequence<Value>, bucketing: Bucketing = .tensorFlow
+    ) throws(SummaryWriterError) {
+        // Inlined into the caller, where the element type is known: the dispatch below folds to
+        // one call of a specialized, non-generic bucketer.
+        let bucketed =
+            values.withContiguousStorageIfAvailable { Self.bucketed($0, bucketing) }
+            ?? Array(values).withUnsafeBufferPointer { Self.bucketed($0, bucketing) }
+        self = try bucketed.get()
+    }
+
+    /// Buckets contiguous values with the bucketer specialized for their type: `Float` and
+    /// `Double` as they are, any other type widened to `Double`.
+    @inlinable
+    static func bucketed<Value: BinaryFloatingPoint>(
+        _ values: UnsafeBufferPointer<Value>, _ bucketing: Bucketing
+    ) -> Result<Histogram, SummaryWriterError> {
+        if Value.self == Float.self {
+            return bucketed(floats: UnsafeRawBufferPointer(values).assumingMemoryBound(to: Float.self), bucketing)
         }
+        if Value.self == Double.self {
+            return bucketed(doubles: UnsafeRawBufferPointer(values).assumingMemoryBound(to: Double.self), bucketing)
+        }
+        return values.map { Double($0) }.withUnsafeBufferPointer { bucketed(doubles: $0, bucketing) }
+    }
+
+    /// The bucketer for `Float` values, compiled once in this module.
+    @usableFromInline
+    static func bucketed(
+        floats values: UnsafeBufferPointer<Float>, _ bucketing: Bucketing
+    ) -> Result<Histogram, SummaryWriterError> {
+        Result { () throws(SummaryWriterError) in try HistogramBucketer.bucket(values, bucketing) }
+    }
+
+    /// The bucketer for `Double` values, compiled once in this module.
+    @usableFromInline
+    static func bucketed(
+        doubles values: UnsafeBufferPointer<Double>, _ bucketing: Bucketing
+    ) -> Result<Histogram, SummaryWriterError> {
+        Result { () throws(SummaryWriterError) in try HistogramBucketer.bucket(values, bucketing) }
     }
 }

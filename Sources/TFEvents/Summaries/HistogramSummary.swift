@@ -3,7 +3,7 @@
 ///
 /// The value is a `DT_DOUBLE` tensor of shape `[k, 3]` holding one row `[left, right, count]`
 /// per bucket in `tensor_content`, exactly as `tf.summary.histogram` writes it. Unlike the legacy
-/// `HistogramProto`, both TensorBoard loaders show these rows unchanged (FORMAT.md section 7.3).
+/// `HistogramProto`, both TensorBoard loaders show these rows unchanged (EventFileFormat.md §7.3).
 /// The metadata names the `histograms` plugin with empty content.
 enum HistogramSummary {
     /// The TensorBoard plugin that shows these values.

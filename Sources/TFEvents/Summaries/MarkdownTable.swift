@@ -6,7 +6,7 @@
 /// ```
 ///
 /// Cells are plain text and appear exactly as given: characters Markdown would act on
-/// (`*`, `_`, `` ` ``, `[`, `]`, `\`, `|`, `<`, `&`) are escaped, so `a|b` stays in one cell and
+/// (`*`, `_`, the backtick, `[`, `]`, `\`, `|`, `<`, `&`) are escaped, so `a|b` stays in one cell and
 /// `2*3*4` is not emphasized; a line break inside a cell (`\n`, `\r\n` or `\r`) becomes `<br>`,
 /// which TensorBoard keeps. Rows shorter than the widest row are padded with empty cells, and
 /// the header with empty titles, because Markdown drops cells beyond the header's count.

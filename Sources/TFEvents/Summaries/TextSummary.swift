@@ -1,7 +1,7 @@
 /// Builds text summaries in TensorFlow 2's form, which TensorBoard's `text` plugin reads.
 ///
 /// The value is a rank-0 `DT_STRING` tensor holding the UTF-8 bytes of the text, which
-/// TensorBoard renders as Markdown (FORMAT.md section 7.4). The bytes are stored with their
+/// TensorBoard renders as Markdown (EventFileFormat.md §7.4). The bytes are stored with their
 /// length, so any character, NUL included, is kept. The metadata names the `text` plugin with
 /// empty content. Unlike tensorboardX, the tag is used as given (no `/text_summary` suffix) and
 /// the tensor is rank 0, so the text is not wrapped in a one-cell table.

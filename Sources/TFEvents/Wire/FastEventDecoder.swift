@@ -5,8 +5,8 @@
 /// It accepts only payloads whose every field it understands, each occurring at most once, and
 /// returns `nil` for anything else (other kinds of event, unknown or repeated fields, strings
 /// holding NUL, malformed bytes), which then goes to protobuf-c. For what it accepts it builds
-/// exactly the ``Event`` that ``ProtobufDecoder`` builds; `FastEventDecoderTests` checks that on
-/// every record of the fixtures and on mutated payloads. It skips the C structs, the copies and
+/// exactly the ``Event`` that ``ProtobufDecoder`` builds; `FastPathTests` checks that on every record
+/// of the fixtures and on mutated payloads. It skips the C structs, the copies and
 /// the allocations of the reference path.
 enum FastEventDecoder {
     static func decode(_ bytes: UnsafeRawBufferPointer) -> Event? {
@@ -37,10 +37,7 @@ enum FastEventDecoder {
         var content: Summary.Value.Content?
         var seen: UInt16 = 0
         while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey(), field < 16 else { return nil }
-            let bit: UInt16 = 1 << field
-            guard seen & bit == 0 else { return nil }
-            seen |= bit
+            guard let (field, type) = reader.readUniqueKey(seen: &seen) else { return nil }
             switch (field, type) {
             case (1, .lengthDelimited):
                 guard let range = reader.readLengthDelimited(), let text = string(bytes, range) else { return nil }
@@ -76,12 +73,9 @@ enum FastEventDecoder {
         var shape: TensorShapeProto?
         var tensorContent: [UInt8] = []
         var floatValues: [Float] = []
-        var seen: UInt8 = 0
+        var seen: UInt16 = 0
         while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey(), field < 8 else { return nil }
-            let bit: UInt8 = 1 << field
-            guard seen & bit == 0 else { return nil }
-            seen |= bit
+            guard let (field, type) = reader.readUniqueKey(seen: &seen) else { return nil }
             switch (field, type) {
             case (1, .varint):
                 guard let value = reader.readVarint() else { return nil }
@@ -107,12 +101,9 @@ enum FastEventDecoder {
     private static func decodeMetadata(_ bytes: UnsafeRawBufferPointer) -> SummaryMetadata? {
         var reader = WireReader(bytes)
         var metadata = SummaryMetadata()
-        var seen: UInt8 = 0
+        var seen: UInt16 = 0
         while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey(), field < 8 else { return nil }
-            let bit: UInt8 = 1 << field
-            guard seen & bit == 0 else { return nil }
-            seen |= bit
+            guard let (field, type) = reader.readUniqueKey(seen: &seen) else { return nil }
             switch (field, type) {
             case (1, .lengthDelimited):
                 guard let range = reader.readLengthDelimited(),
@@ -138,12 +129,11 @@ enum FastEventDecoder {
     private static func decodePluginData(_ bytes: UnsafeRawBufferPointer) -> SummaryMetadata.PluginData? {
         var reader = WireReader(bytes)
         var plugin = SummaryMetadata.PluginData(pluginName: "")
-        var seen: UInt8 = 0
+        var seen: UInt16 = 0
         while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey(), field < 8, type == .lengthDelimited else { return nil }
-            let bit: UInt8 = 1 << field
-            guard seen & bit == 0, let range = reader.readLengthDelimited() else { return nil }
-            seen |= bit
+            guard let (field, type) = reader.readUniqueKey(seen: &seen), type == .lengthDelimited,
+                let range = reader.readLengthDelimited()
+            else { return nil }
             switch field {
             case 1:
                 guard let text = string(bytes, range) else { return nil }

@@ -17,8 +17,8 @@ struct ScalarRecordView {
 ///
 /// A value's metadata and node name are skipped: the reader takes this path only for tags whose
 /// series already has its metadata, and TensorBoard ignores the metadata of a tag's later values,
-/// and the node name of a value that has a tag. `ScalarRecordParserTests` checks the values it
-/// gives against protobuf-c's on the fixtures and on mutated payloads.
+/// and the node name of a value that has a tag. `FastPathTests` checks the values it gives against
+/// protobuf-c's on the fixtures and on mutated payloads.
 enum ScalarRecordParser {
     @inline(__always)
     static func parse(_ bytes: UnsafeRawBufferPointer) -> ScalarRecordView? {
@@ -97,10 +97,7 @@ enum ScalarRecordParser {
         var value: Float?
         var seen: UInt16 = 0
         while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey(), field < 16 else { return nil }
-            let bit: UInt16 = 1 << field
-            guard seen & bit == 0 else { return nil }
-            seen |= bit
+            guard let (field, type) = reader.readUniqueKey(seen: &seen) else { return nil }
             switch (field, type) {
             case (1, .lengthDelimited):
                 guard let range = reader.readLengthDelimited() else { return nil }
@@ -138,12 +135,9 @@ enum ScalarRecordParser {
     /// Anything else, even if valid, sends the record to the reference path.
     private static func isWellFormedMetadata(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var reader = WireReader(bytes)
-        var seen: UInt8 = 0
+        var seen: UInt16 = 0
         while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey(), field < 8 else { return false }
-            let bit: UInt8 = 1 << field
-            guard seen & bit == 0 else { return false }
-            seen |= bit
+            guard let (field, type) = reader.readUniqueKey(seen: &seen) else { return false }
             switch (field, type) {
             case (1, .lengthDelimited):
                 guard let range = reader.readLengthDelimited() else { return false }
@@ -174,12 +168,9 @@ enum ScalarRecordParser {
         var reader = WireReader(bytes)
         var isFloat = false
         var value: Float?
-        var seen: UInt8 = 0
+        var seen: UInt16 = 0
         while !reader.isAtEnd {
-            guard let (field, type) = reader.readKey(), field < 8 else { return nil }
-            let bit: UInt8 = 1 << field
-            guard seen & bit == 0 else { return nil }
-            seen |= bit
+            guard let (field, type) = reader.readUniqueKey(seen: &seen) else { return nil }
             switch (field, type) {
             case (1, .varint):
                 guard let dtype = reader.readVarint() else { return nil }

@@ -17,6 +17,14 @@ enum EventFileName {
         counter.wrappingAdd(1, ordering: .relaxed).oldValue
     }
 
+    /// A name for a new event file created now by this process:
+    /// `events.out.tfevents.<10-digit seconds>.<host>.<pid>.<n><suffix>`.
+    static func next(wallTime: Double, suffix: String) -> String {
+        make(
+            wallTime: wallTime, host: ProcessInfo.hostName, processID: ProcessInfo.processID,
+            counter: nextCounter(), suffix: suffix)
+    }
+
     /// A file name for a writer created at `wallTime`.
     static func make(wallTime: Double, host: String, processID: Int32, counter: Int, suffix: String) -> String {
         let seconds = String(max(0, Int64(wallTime)))

@@ -24,26 +24,37 @@ extension SummaryWriter {
     ///
     /// - Parameters:
     ///   - hparams: The hyperparameter values by name; literals work (`["lr": 0.001]`).
-    ///   - metrics: Metric values known now, each written as a scalar at `step` under its tag,
-    ///     which makes it a metric column. Metrics logged later with
-    ///     ``addScalar(_:_:step:wallTime:)-(String,Double,Int64,_)`` count just the same; the last
-    ///     point of each tag is the value shown.
-    ///   - step: The step of the metric scalars.
+    ///   - metrics: Metric values known now, each written as a scalar at `step` under its tag (in
+    ///     tag order), which makes it a metric column. Metrics logged later with
+    ///     ``addScalar(_:_:step:wallTime:)`` count just the same; the last point of each tag is the
+    ///     value shown.
+    ///   - step: The step of the metric scalars, of any integer type.
     ///   - wallTime: The session's start time and the metrics' wall time, in seconds since the
     ///     Unix epoch; now when `nil`.
     /// - Throws: ``SummaryWriterError`` with kind `invalidInput` when the writer has already
-    ///   recorded hyperparameters (TensorBoard reads only the first set of a run), for an empty
-    ///   name, a name or string holding NUL, or a number that is not finite; nothing is recorded
-    ///   then. Also when the writer is closed or an earlier flush failed.
+    ///   recorded hyperparameters (TensorBoard reads only the first set of a run), for a step
+    ///   outside the 64-bit range, an empty name, a name or string holding NUL, or a number that
+    ///   is not finite; nothing is recorded then. Also when the writer is closed or an earlier
+    ///   flush failed.
+    @inlinable
     public func addHParams(
-        _ hparams: [String: HParamValue], metrics: [String: Double] = [:], step: Int64 = 0, wallTime: Double? = nil
+        _ hparams: [String: HParamValue], metrics: [String: Double] = [:], step: some BinaryInteger = Int64(0),
+        wallTime: Double? = nil
+    ) throws(SummaryWriterError) {
+        try recordHParams(hparams, metrics: metrics, step: Self.eventStep(step), wallTime: wallTime)
+    }
+
+    /// The hyperparameter path under the generic entry point.
+    @usableFromInline
+    func recordHParams(
+        _ hparams: [String: HParamValue], metrics: [String: Double], step: Int64, wallTime: Double?
     ) throws(SummaryWriterError) {
         let time = resolveWallTime(wallTime)
         let start = try HParamsSummary.sessionStart(hparams: hparams, startTime: time)
         let startEvent = Event(wallTime: time, step: step, what: .summary(Summary(values: [start])))
         var payloads = [ProtobufEncoder.encode(startEvent)]
         for (tag, value) in metrics.sorted(by: { $0.key < $1.key }) {
-            payloads.append(ProtobufEncoder.encode(Self.scalarEvent(tag, value, step: step, wallTime: time)))
+            payloads.append(ProtobufEncoder.encode(Self.scalarEvent(tag, Float(value), step: step, wallTime: time)))
         }
         let isFirst = try setClosingEventOnce(key: HParamsPluginData.sessionEndTag) { closeTime in
             let end = HParamsSummary.sessionEnd(status: .success, endTime: closeTime)
@@ -56,13 +67,5 @@ extension SummaryWriter {
         try append { buffer in
             for payload in payloads { TFRecordFraming.append(payload, to: &buffer) }
         }
-    }
-
-    /// Records the run's hyperparameters and metrics, with an `Int` step; see
-    /// ``addHParams(_:metrics:step:wallTime:)-(_,_,Int64,_)``.
-    public func addHParams(
-        _ hparams: [String: HParamValue], metrics: [String: Double] = [:], step: Int, wallTime: Double? = nil
-    ) throws(SummaryWriterError) {
-        try addHParams(hparams, metrics: metrics, step: Int64(step), wallTime: wallTime)
     }
 }

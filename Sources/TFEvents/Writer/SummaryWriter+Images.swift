@@ -10,19 +10,13 @@ extension SummaryWriter {
     /// try writer.addImage("samples/generated", image, step: 100)
     /// ```
     ///
-    /// - Throws: ``SummaryWriterError`` when the image cannot be encoded (nothing is written), the
-    ///   writer is closed, or an earlier flush failed.
-    public func addImage(_ tag: String, _ image: ImageData, step: Int64, wallTime: Double? = nil)
+    /// - Throws: ``SummaryWriterError`` when the step is outside the 64-bit range or the image
+    ///   cannot be encoded (nothing is written), the writer is closed, or an earlier flush failed.
+    @inlinable
+    public func addImage(_ tag: String, _ image: ImageData, step: some BinaryInteger, wallTime: Double? = nil)
         throws(SummaryWriterError)
     {
-        try addImages(tag, [image], step: step, wallTime: wallTime)
-    }
-
-    /// Records one image at a step; see ``addImage(_:_:step:wallTime:)-(String,ImageData,Int64,_)``.
-    public func addImage(_ tag: String, _ image: ImageData, step: Int, wallTime: Double? = nil)
-        throws(SummaryWriterError)
-    {
-        try addImages(tag, [image], step: Int64(step), wallTime: wallTime)
+        try recordImages(tag, [image], step: Self.eventStep(step), wallTime: wallTime)
     }
 
     /// Records a batch of images at one step, shown as samples of one tag (TensorBoard's slider).
@@ -30,20 +24,23 @@ extension SummaryWriter {
     /// All images of a batch must have the same width and height, because TensorBoard stores one
     /// size per value.
     ///
-    /// - Throws: ``SummaryWriterError`` when the batch is empty, its sizes differ or an image
-    ///   cannot be encoded (nothing is written), the writer is closed, or an earlier flush failed.
-    public func addImages(_ tag: String, _ images: [ImageData], step: Int64, wallTime: Double? = nil)
+    /// - Throws: ``SummaryWriterError`` when the step is outside the 64-bit range, the batch is
+    ///   empty, its sizes differ or an image cannot be encoded (nothing is written), the writer is
+    ///   closed, or an earlier flush failed.
+    @inlinable
+    public func addImages(_ tag: String, _ images: [ImageData], step: some BinaryInteger, wallTime: Double? = nil)
+        throws(SummaryWriterError)
+    {
+        try recordImages(tag, images, step: Self.eventStep(step), wallTime: wallTime)
+    }
+
+    /// The one image path under the generic entry points.
+    @usableFromInline
+    func recordImages(_ tag: String, _ images: [ImageData], step: Int64, wallTime: Double?)
         throws(SummaryWriterError)
     {
         let encoder = PNGEncoder(compressionLevel: options.imageCompressionLevel)
         let value = try ImageSummary.value(tag: tag, images: images, encoder: encoder)
         try addValue(value, step: step, wallTime: wallTime)
-    }
-
-    /// Records a batch of images; see ``addImages(_:_:step:wallTime:)-(String,[ImageData],Int64,_)``.
-    public func addImages(_ tag: String, _ images: [ImageData], step: Int, wallTime: Double? = nil)
-        throws(SummaryWriterError)
-    {
-        try addImages(tag, images, step: Int64(step), wallTime: wallTime)
     }
 }

@@ -11,9 +11,11 @@ extension SummaryWriter {
         public var filenameSuffix: String
         /// When this many bytes are buffered, the call that crossed it writes them out at once.
         public var maxBufferedBytes: Int
-        /// When set, the file starts with a `SessionLog START` at this step, so TensorBoard drops
+        /// When set, the file starts with a restart marker at this step, so TensorBoard drops the
         /// points at or after it that an earlier, abandoned attempt of the run wrote (tensorboardX's
-        /// `purge_step`).
+        /// `purge_step`). The marker is two `SessionLog START`s: TensorBoard takes a run's first
+        /// `START` as its initial start and purges nothing for it, so a single one (all
+        /// tensorboardX writes) works only when the earlier attempt wrote one too.
         public var purgeStep: Int64?
         /// The zlib level (0 to 9) of the PNG files made from image pixels; see ``PNGEncoder``.
         public var imageCompressionLevel: Int

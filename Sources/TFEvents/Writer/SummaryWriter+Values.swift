@@ -17,4 +17,22 @@ extension SummaryWriter {
             throw .invalidInput("the tag \(tag.debugDescription) holds a NUL character, which event files cannot keep")
         }
     }
+
+    /// The step as event files store it: a 64-bit signed integer. Every `add…` method converts its
+    /// step here, before anything else, so a step out of range records nothing.
+    ///
+    /// Inlined into callers, where it is specialized: for an `Int` or `Int64` step it is a no-op.
+    @inlinable
+    static func eventStep(_ step: some BinaryInteger) throws(SummaryWriterError) -> Int64 {
+        guard let exact = Int64(exactly: step) else { throw stepOutOfRange(String(step)) }
+        return exact
+    }
+
+    /// The error for a step that does not fit: not inlined, so callers stay small.
+    @usableFromInline
+    static func stepOutOfRange(_ step: String) -> SummaryWriterError {
+        .invalidInput(
+            "the step \(step) is outside the range of event file steps (\(Int64.min) to \(Int64.max)); "
+                + "nothing was written")
+    }
 }

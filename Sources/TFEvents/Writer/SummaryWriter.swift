@@ -13,6 +13,10 @@ internal import Dispatch
 ///
 /// Then `tensorboard --logdir runs` shows the curve.
 ///
+/// Steps may be of any integer type and values of any floating-point type. Each writer makes a
+/// new event file; ``init(continuing:marker:options:)`` instead continues the run's own last file,
+/// for short-lived processes that each add a few points.
+///
 /// **Buffering.** Events are framed into memory and reach the file at the latest after
 /// ``Options/flushInterval`` (2 s by default), on ``flush()``, on ``close()``, when more than
 /// ``Options/maxBufferedBytes`` are waiting, and when the process exits normally. Every record is
@@ -60,7 +64,8 @@ public final class SummaryWriter: Sendable {
     ///   - logdir: The run's directory: TensorBoard shows each directory holding event files as
     ///     one run, named by its path below the directory given to `tensorboard --logdir`.
     ///   - options: Buffering, flushing and naming; see ``Options``.
-    /// - Throws: ``SummaryWriterError`` when the directory or the file cannot be created.
+    /// - Throws: ``SummaryWriterError`` when a directory (the error names the one that failed) or
+    ///   the file cannot be created, or the first event cannot be written.
     public convenience init(logdir: String, options: Options = Options()) throws(SummaryWriterError) {
         do {
             try FileSystem.createDirectories(logdir)
@@ -79,7 +84,7 @@ public final class SummaryWriter: Sendable {
         in logdir: String, wallTime: Double, suffix: String
     ) throws(SummaryWriterError) -> (String, FileDescriptor) {
         while true {
-            let path = FileSystem.join(logdir, newFileName(wallTime: wallTime, suffix: suffix))
+            let path = FileSystem.join(logdir, EventFileName.next(wallTime: wallTime, suffix: suffix))
             do {
                 return (path, try FileDescriptor.createExclusively(path))
             } catch where error.isAlreadyExists {
@@ -106,17 +111,25 @@ public final class SummaryWriter: Sendable {
         ExitFlusher.register(self)
     }
 
-    /// The records a new file starts with: the `file_version` event, and the purge marker when
-    /// ``Options/purgeStep`` is set.
-    static func header(wallTime now: Double, options: Options) -> [UInt8] {
+    /// The records a writer starts with: the `file_version` event when it starts a new file, and
+    /// the purge markers when ``Options/purgeStep`` is set.
+    static func header(wallTime now: Double, options: Options, startsFile: Bool = true) -> [UInt8] {
         var header: [UInt8] = []
-        let version = Event(
-            wallTime: now, what: .fileVersion(Event.currentFileVersion),
-            sourceMetadata: Event.SourceMetadata(writer: "swift-tfevents"))
-        TFRecordFraming.append(ProtobufEncoder.encode(version), to: &header)
+        if startsFile {
+            let version = Event(
+                wallTime: now, what: .fileVersion(Event.currentFileVersion),
+                sourceMetadata: Event.SourceMetadata(writer: "swift-tfevents"))
+            TFRecordFraming.append(ProtobufEncoder.encode(version), to: &header)
+        }
         if let purgeStep = options.purgeStep {
+            // Twice: TensorBoard's Python loader takes a run's first START as the session's start
+            // and purges nothing for it, so a single START purges only when an earlier attempt
+            // wrote one too (tensorboardX's `purge_step` has that gap). The second START always
+            // counts as a restart; when the first already did, it purges nothing more.
             let start = Event(wallTime: now, step: purgeStep, what: .sessionLog(.init(status: .start)))
-            TFRecordFraming.append(ProtobufEncoder.encode(start), to: &header)
+            let payload = ProtobufEncoder.encode(start)
+            TFRecordFraming.append(payload, to: &header)
+            TFRecordFraming.append(payload, to: &header)
         }
         return header
     }
@@ -153,18 +166,9 @@ public final class SummaryWriter: Sendable {
         if full { try flush() }
     }
 
-    /// Arranges for `event` to be written when the writer is closed (replacing an earlier one with
-    /// the same key), for records that describe the end of a run, such as the hparams session end.
-    func setClosingEvent(_ event: Event, key: String) throws(SummaryWriterError) {
-        try pending.withLock { state throws(SummaryWriterError) in
-            if state.closed { throw SummaryWriterError(.closed, path: path) }
-            state.closingEvents[key] = { _ in event }
-        }
-    }
-
     /// Arranges for the event `make` returns, given the wall time of closing, to be written when
     /// the writer is closed, unless a closing event with `key` is already set. Returns whether
-    /// it was set.
+    /// it was set. For records that describe the end of a run, such as the hparams session end.
     func setClosingEventOnce(
         key: String, _ make: @escaping @Sendable (_ closeTime: Double) -> Event
     ) throws(SummaryWriterError) -> Bool {
@@ -267,7 +271,7 @@ public final class SummaryWriter: Sendable {
     }
 
     /// The file descriptor, so tests can put a failing file (such as `/dev/full`) in its place.
-    var fileDescriptorForTesting: Int32? {
+    package var fileDescriptorForTesting: Int32? {
         output.withLock { $0.file?.rawValue }
     }
 

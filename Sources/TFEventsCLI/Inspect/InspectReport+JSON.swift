@@ -1,3 +1,5 @@
+import TFEvents
+
 extension InspectReport {
     /// The report as one JSON object (see `tfevents inspect --help` for its shape). Numbers follow
     /// TensorBoard's JSON: non-finite values as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
@@ -89,7 +91,7 @@ extension InspectReport {
                 .array(
                     file.problems.map { problem in
                         .object([
-                            ("kind", .string(problem.kind)),
+                            ("kind", .string(problem.kind.rawValue)),
                             ("offset", problem.offset.map { .integer($0) } ?? .null),
                             ("resumed_at", problem.resumedAt.map { .integer($0) } ?? .null),
                             ("message", .string(problem.message)),

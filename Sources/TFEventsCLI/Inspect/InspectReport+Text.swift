@@ -1,4 +1,5 @@
 import Foundation
+import TFEvents
 
 extension InspectReport {
     /// The readable report: a header, then each run and each of its files, then a closing line
@@ -43,7 +44,7 @@ extension InspectReport {
             return "No problems: \(plural(files.count, "event file")), \(plural(records, "record"))."
         }
         var kinds: [String: Int] = [:]
-        for problem in files.flatMap(\.problems) { kinds[problem.kind, default: 0] += 1 }
+        for problem in files.flatMap(\.problems) { kinds[problem.kind.rawValue, default: 0] += 1 }
         if !directoryProblems.isEmpty { kinds["io", default: 0] += directoryProblems.count }
         let breakdown = kinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         return "\(plural(problemCount, "problem")) in \(damagedFileCount) of \(plural(files.count, "event file"))"
@@ -89,7 +90,7 @@ extension InspectReport {
             out += pad + "problems\n"
             for problem in file.problems {
                 var text = problem.offset.map { "byte \($0): " } ?? ""
-                text += problem.kind + ": " + problem.message
+                text += problem.kind.rawValue + ": " + problem.message
                 if let resumed = problem.resumedAt { text += "; reading resumed at byte \(resumed)" }
                 out += pad + "  " + text + "\n"
             }

@@ -45,29 +45,32 @@ struct InspectReport {
         }
         guard isDirectory.boolValue else {
             let url = URL(fileURLWithPath: path)
-            let file = FileInspection.read(name: url.lastPathComponent, path: path) { done, size in
+            let directory = url.deletingLastPathComponent().path
+            let size = (try? FileSystemSource().size(of: path)) ?? 0
+            let file = FileInspection.read(name: url.lastPathComponent, path: path, size: size) { done, size in
                 progress.update { "inspecting (\(megabytes(done)) of \(megabytes(size)) MB): \(url.lastPathComponent)" }
             }
             progress.clear()
-            var run = Run(name: nil, path: url.deletingLastPathComponent().path, files: [file])
-            run.notes = restartNotes(run.files)
+            var run = Run(name: nil, path: directory, files: [file])
+            // The file read alone, as if it were its run's only file.
+            let listing = LogdirListing.Run(
+                name: ".", path: directory, files: [LogdirListing.File(name: url.lastPathComponent, path: path, size: size)])
+            run.notes = try purgeNotes(SummaryReader(logdir: directory).read(listing))
             return InspectReport(path: path, kind: .file, runs: [run])
         }
 
-        let listing: LogdirListing
+        let reader: SummaryReader
         do {
-            listing = try LogdirListing(logdir: path)
+            reader = try SummaryReader(logdir: path, options: .init(runs: filters.runs))
         } catch {
             throw CommandFailure(error.description)
         }
         var report = InspectReport(path: path, kind: .logdir)
-        report.directoryProblems = listing.unreadable.map {
-            DirectoryProblem(path: $0.path, message: "cannot list the directory: \($0.message) (errno \($0.errno))")
-        }
-        let runs = listing.runs.filter { filters.includes(run: $0.name) }
+        report.directoryProblems = reader.listing.problems.map { DirectoryProblem(path: $0.path, message: $0.message) }
+        let runs = reader.runs
         guard !runs.isEmpty else {
-            if !listing.runs.isEmpty {
-                throw CommandFailure("\(path): none of its \(listing.runs.count) runs matches --runs")
+            if !reader.listing.runs.isEmpty {
+                throw CommandFailure("\(path): none of its \(reader.listing.runs.count) runs matches --runs")
             }
             let unreadable = report.directoryProblems.isEmpty
                 ? "" : "; \(report.directoryProblems.count) directories below it cannot be listed"
@@ -75,21 +78,22 @@ struct InspectReport {
                 "\(path): no event files (a run is a directory that directly holds a file whose name contains "
                     + "'tfevents')\(unreadable)")
         }
-        let total = runs.reduce(0) { $0 + $1.files.count }
+        let total = runs.reduce(0) { $0 + $1.readFiles.count }
         var done = 0
         for listed in runs {
             var run = Run(name: listed.name, path: listed.path, files: [])
-            for file in listed.files {
+            for file in listed.readFiles {
                 let label = "inspecting file \(done + 1) of \(total)"
                 let name = "\(listed.name)/\(file.name)"
                 progress.update { "\(label): \(name)" }
                 run.files.append(
-                    FileInspection.read(name: file.name, path: file.path) { read, size in
+                    FileInspection.read(name: file.name, path: file.path, size: file.size) { read, size in
                         progress.update { "\(label) (\(megabytes(read)) of \(megabytes(size)) MB): \(name)" }
                     })
                 done += 1
             }
-            run.notes = restartNotes(run.files)
+            progress.update { "inspecting run \(listed.name): restarts" }
+            run.notes = purgeNotes(reader.read(listed))
             report.runs.append(run)
         }
         progress.clear()
@@ -100,30 +104,23 @@ struct InspectReport {
         String(format: "%.1f", Double(bytes) / 1_000_000)
     }
 
-    /// TensorBoard's restart rule: once the run has a `file_version` of 2 or more, every
-    /// `SessionLog START` but the run's first drops the points at or above its step that were
-    /// written before it (tensorboardX's `purge_step`).
-    private static func restartNotes(_ files: [FileInspection]) -> [String] {
-        var notes: [String] = []
-        var sawStart = false
-        var version: Double?
-        for file in files {
-            if let text = file.fileVersion { version = parseVersion(text) }
-            for start in file.sessionStarts {
-                defer { sawStart = true }
-                guard sawStart, let version, version >= 2 else { continue }
-                notes.append(
-                    "SessionLog START at step \(start.step) (\(file.name), byte \(start.offset)): TensorBoard drops "
-                        + "the points of this run at step \(start.step) or later that were written before it")
+    /// A note for every purge TensorBoard applies to the run: the points it drops.
+    private static func purgeNotes(_ stream: RunReader) -> [String] {
+        while stream.next() != nil {}
+        return stream.purges.map { purge in
+            let location = purge.path.map { path in
+                " (\(path.split(separator: "/").last.map(String.init) ?? path)"
+                    + (purge.offset.map { ", byte \($0)" } ?? "") + ")"
+            } ?? ""
+            switch purge.reason {
+            case .restart:
+                return "SessionLog START at step \(purge.step)\(location): TensorBoard drops the points of this run "
+                    + "at step \(purge.step) or later that were written before it"
+            case .stepWentBack, .metadata:
+                let tags = (purge.series ?? []).map { stream.series($0).tag }.joined(separator: ", ")
+                return "step went back to \(purge.step) for \(tags)\(location): TensorBoard drops the points of "
+                    + "these tags at step \(purge.step) or later that were written before it"
             }
         }
-        return notes
-    }
-
-    /// The number after `brain.Event:`, as TensorBoard reads it.
-    private static func parseVersion(_ text: String) -> Double? {
-        let marker = "brain.Event:"
-        let number = text.range(of: marker, options: .backwards).map { text[$0.upperBound...] } ?? Substring(text)
-        return Double(number.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -1,8 +1,7 @@
-import Foundation
-import Glibc
+import TFEvents
 
-/// Reads lines from a file descriptor (standard input) in large chunks, and says when it is about
-/// to wait for more input, so the caller can flush what it has before blocking.
+/// Reads lines from standard input in large chunks, and says when it is about to wait for more
+/// input, so the caller can flush what it has before blocking.
 struct InputLines {
     /// One line, without its newline, numbered from 1.
     struct Line {
@@ -18,7 +17,6 @@ struct InputLines {
     static let maximumLineLength = 1 << 20
     static let chunkSize = 1 << 16
 
-    private let descriptor: Int32
     private var buffer: [UInt8] = []
     /// Where the unread part of `buffer` starts, and how far it was searched for a newline.
     private var start = 0
@@ -27,10 +25,6 @@ struct InputLines {
     private var number = 0
     /// Set while skipping the rest of a line that was too long.
     private var discarding = false
-
-    init(descriptor: Int32 = STDIN_FILENO) {
-        self.descriptor = descriptor
-    }
 
     /// The next line, or `nil` at the end of the input. `beforeWaiting` is called when no more
     /// input is ready and the next read would block.
@@ -72,7 +66,7 @@ struct InputLines {
                 searched -= start
                 start = 0
             }
-            if !isReady() { try beforeWaiting() }
+            if !StandardInput.isReady() { try beforeWaiting() }
             try read()
         }
     }
@@ -88,28 +82,18 @@ struct InputLines {
         return Line(number: number, text: Substring(text), problem: nil)
     }
 
-    /// Whether a read would return at once (data, or the end of the input).
-    private func isReady() -> Bool {
-        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        return poll(&request, 1, 0) > 0
-    }
-
     private mutating func read() throws {
         let count = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-        while true {
-            let result = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress! + count, Self.chunkSize)
+        do {
+            let result = try buffer.withUnsafeMutableBytes { raw throws(StandardInput.Failure) in
+                try StandardInput.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[count...]))
             }
-            if result >= 0 {
-                buffer.removeLast(Self.chunkSize - result)
-                if result == 0 { atEnd = true }
-                return
-            }
-            if errno == EINTR { continue }
-            let code = errno
+            buffer.removeLast(Self.chunkSize - result)
+            if result == 0 { atEnd = true }
+        } catch {
             buffer.removeLast(Self.chunkSize)
-            throw CommandFailure("standard input: read failed: \(String(cString: strerror(code))) (errno \(code))")
+            throw CommandFailure("standard input: \(error)")
         }
     }
 }

@@ -1,11 +1,19 @@
 import Foundation
 import TFEvents
 
-/// One invocation's writing: the target file (opened at the first entry), default steps, and
+/// One invocation's writing: the writer (opened at the first entry), default steps, and
 /// one-line failures.
+///
+/// The writer continues the run's last file when `tfevents log` made it and no other call holds
+/// it, and holds it until the session ends, so concurrent calls take turns; see
+/// `SummaryWriter(continuing:marker:options:)` for the whole policy.
 struct LogSession {
+    /// Ends the names of the files `tfevents log` makes and continues:
+    /// `events.out.tfevents.<secs>.<host>.<pid>.<n>.cli`.
+    static let marker = ".cli"
+
     let logdir: String
-    private var target: LogTarget?
+    private var writer: SummaryWriter?
     private var steps: StepCounter
 
     init(logdir: String) {
@@ -14,7 +22,7 @@ struct LogSession {
     }
 
     /// The file written, once one is open.
-    var path: String? { target?.path }
+    var path: String? { writer?.path }
 
     /// Writes the entry's values, each at the entry's step or its tag's next step.
     ///
@@ -45,9 +53,9 @@ struct LogSession {
 
     /// Writes what is buffered to the file.
     func flush() throws {
-        guard let target else { return }
+        guard let writer else { return }
         do {
-            try target.writer.flush()
+            try writer.flush()
         } catch {
             throw CommandFailure(error.description)
         }
@@ -55,10 +63,10 @@ struct LogSession {
 
     /// Flushes and closes the file, reporting a failure.
     mutating func finish() throws {
-        guard let target else { return }
-        self.target = nil
+        guard let writer else { return }
+        self.writer = nil
         do {
-            try target.writer.close()
+            try writer.close()
         } catch {
             throw CommandFailure(error.description)
         }
@@ -66,14 +74,18 @@ struct LogSession {
 
     /// Closes the file after a failure, quietly (the failure is already being reported).
     mutating func close() {
-        try? target?.writer.close()
-        target = nil
+        try? writer?.close()
+        writer = nil
     }
 
     private mutating func openedWriter() throws -> SummaryWriter {
-        if let target { return target.writer }
-        let opened = try LogTarget.open(logdir: logdir, options: SummaryWriter.Options())
-        target = opened
-        return opened.writer
+        if let writer { return writer }
+        do {
+            let opened = try SummaryWriter(continuing: logdir, marker: Self.marker)
+            writer = opened
+            return opened
+        } catch {
+            throw CommandFailure(error.description)
+        }
     }
 }

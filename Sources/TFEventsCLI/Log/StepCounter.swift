@@ -46,31 +46,17 @@ struct StepCounter {
         }
     }
 
-    /// The step of the last point of each tag of the run made by the files directly in `logdir`.
+    /// The step of the last point of each tag of the run made by the files directly in `logdir`,
+    /// as TensorBoard shows the run.
     static func lastSteps(logdir: String) -> [String: Int64] {
-        guard let reader = try? LogdirReader(logdir: logdir, filesAreComplete: true) else { return [:] }
-        var runID: Int?
-        var tags: [Int: String] = [:]
+        guard let reader = try? SummaryReader(logdir: logdir, options: .init(runs: .named(["."]))),
+            let run = reader.summarize().runs.first
+        else { return [:] }
         var last: [String: Int64] = [:]
-        while let item = reader.next() {
-            switch item {
-            case .run(let run) where run.name == ".":
-                runID = run.id
-            case .series(let series) where series.run == runID:
-                tags[series.id] = series.tag
-            case .point(let point):
-                if let tag = tags[point.series] { last[tag] = point.step }
-            case .purge(let purge) where purge.run == runID:
-                // Points dropped by a restart are not "written" any more: take the last survivor.
-                let affected = tags.filter { purge.affects(series: $0.key) }
-                for tag in affected.values { last[tag] = nil }
-                reader.replaySurvivingPoints(before: purge) { point in
-                    if let tag = affected[point.series] { last[tag] = point.step }
-                }
-            default:
-                break
-            }
-        }
+        for (tag, statistics) in run.scalars where statistics.count > 0 { last[tag] = statistics.lastStep }
+        for (tag, latest) in run.images { last[tag] = latest.lastStep }
+        for (tag, latest) in run.histograms { last[tag] = latest.lastStep }
+        for (tag, latest) in run.text { last[tag] = latest.lastStep }
         return last
     }
 }

@@ -45,14 +45,14 @@ enum RunNaming {
     }
 
     /// Names the runs of several log directories (one array per log directory, in the order
-    /// given) as described in ``RunNaming``, setting each ``RunSummary/name``.
+    /// given) as described in ``RunNaming``, setting each ``ShownRun/name``.
     ///
     /// - Parameters:
     ///   - groups: The runs shown, per log directory.
     ///   - allRunNames: Every run of each log directory, shown or filtered out: whether names clash
     ///     is decided on these, so that a run's name does not depend on `--runs`.
     ///   - logdirs: The log directories, as given.
-    static func name(_ groups: [[RunSummary]], allRunNames: [[String]], logdirs: [String]) -> [[RunSummary]] {
+    static func name(_ groups: [[ShownRun]], allRunNames: [[String]], logdirs: [String]) -> [[ShownRun]] {
         guard groups.count > 1 else { return groups }
         let labels = labels(for: logdirs)
         // Next to other log directories, "." says nothing: the root run is named by its label.
@@ -69,8 +69,8 @@ enum RunNaming {
     }
 
     private static func rename(
-        _ groups: [[RunSummary]], _ labels: [String], _ name: (_ run: String, _ label: String) -> String
-    ) -> [[RunSummary]] {
+        _ groups: [[ShownRun]], _ labels: [String], _ name: (_ run: String, _ label: String) -> String
+    ) -> [[ShownRun]] {
         zip(groups, labels).map { group, label in
             group.map { run in
                 var run = run

@@ -21,7 +21,7 @@ struct SortKey: Sendable, Hashable {
     ///
     /// - Throws: `ValidationError` when no run has a column of that name, or a statistic is given
     ///   for a column that is not a scalar tag.
-    func sorted(_ runs: [RunSummary], statistic: Statistic, objective: ObjectiveRule) throws -> [RunSummary] {
+    func sorted(_ runs: [ShownRun], statistic: Statistic, objective: ObjectiveRule) throws -> [ShownRun] {
         let (column, keyStatistic, descending) = try resolve(in: runs)
         let values = runs.map { run in
             Self.sortValue(column.cell(run, statistic: keyStatistic ?? statistic, objective: objective))
@@ -36,7 +36,7 @@ struct SortKey: Sendable, Hashable {
     }
 
     /// The column, statistic and direction `text` names in `runs`.
-    private func resolve(in runs: [RunSummary]) throws -> (SummaryColumn, Statistic?, Bool) {
+    private func resolve(in runs: [ShownRun]) throws -> (SummaryColumn, Statistic?, Bool) {
         let columns = Set(SummaryColumn.columns(of: runs))
         func column(named name: String) -> SummaryColumn? {
             [.scalar(name), .hparam(name), .images(name), .histograms(name), .text(name)].first(where: columns.contains)

@@ -18,8 +18,8 @@ enum SummaryColumn: Hashable, Sendable {
     case text(String)
 
     /// Every column the runs have, in table order.
-    static func columns(of runs: [RunSummary]) -> [SummaryColumn] {
-        func union(_ keys: (RunSummary) -> Dictionary<String, some Any>.Keys) -> [String] {
+    static func columns(of runs: [ShownRun]) -> [SummaryColumn] {
+        func union(_ keys: (ShownRun) -> Dictionary<String, some Any>.Keys) -> [String] {
             Set(runs.flatMap { keys($0) }).sorted(by: byteOrder)
         }
         return union { $0.scalars.keys }.map(SummaryColumn.scalar)
@@ -54,7 +54,7 @@ enum SummaryColumn: Hashable, Sendable {
     }
 
     /// The column's cell for `run`.
-    func cell(_ run: RunSummary, statistic: Statistic, objective: ObjectiveRule) -> SummaryCell {
+    func cell(_ run: ShownRun, statistic: Statistic, objective: ObjectiveRule) -> SummaryCell {
         switch self {
         case .scalar(let tag):
             guard let statistics = run.scalars[tag] else { return .missing }

@@ -21,7 +21,7 @@ import TFEvents
 /// ```
 ///
 /// - Points are those TensorBoard keeps, in its order: file order, duplicates included, purges
-///   applied (``LogdirSummarizer``). `count` is the number of points; `first_step`/`first` and
+///   applied (``SummaryReader/summarize(progress:)``). `count` is the number of points; `first_step`/`first` and
 ///   `last_step`/`last` are those of the first and last point in that order (so `last_step` is not
 ///   necessarily the largest step).
 /// - Scalars: `min`, `max` and `mean` are over the finite values, `null` when there are none;
@@ -49,15 +49,12 @@ import TFEvents
 ///   `run` is the run's name, or `null` for a directory below the log directory; `path` is the
 ///   full path; `offset` is `null` unless a read failed at a known offset.
 enum SummaryJSON {
-    /// The kinds a run's `problems` may have, the contract's four.
-    static let recordProblemKinds: Set<String> = ["truncated", "length_crc", "data_crc", "decode"]
-
     /// The whole document.
     ///
     /// - Parameters:
     ///   - runs: The runs, named and in order.
     ///   - logdirProblems: Problems that belong to no run.
-    static func document(runs: [RunSummary], logdirProblems: [LogdirReader.Problem]) -> JSONValue {
+    static func document(runs: [ShownRun], logdirProblems: [ReadProblem]) -> JSONValue {
         var other: [JSONValue] = logdirProblems.map { otherProblem($0, run: nil) }
         for run in runs {
             for problem in run.problems where recordKind(problem.kind) == nil {
@@ -68,7 +65,7 @@ enum SummaryJSON {
     }
 
     /// One run's object.
-    static func run(_ run: RunSummary) -> JSONValue {
+    static func run(_ run: ShownRun) -> JSONValue {
         .object([
             ("run", .string(run.name)),
             ("files", .array(run.files.map(JSONValue.string))),
@@ -88,13 +85,13 @@ enum SummaryJSON {
     }
 
     /// The contract's kind for a problem in a record, or `nil` for the other kinds.
-    static func recordKind(_ kind: LogdirReader.Problem.Kind) -> String? {
+    static func recordKind(_ kind: ReadProblem.Kind) -> String? {
         switch kind {
         case .truncated: "truncated"
         case .lengthCRC, .badLength: "length_crc"
         case .dataCRC: "data_crc"
         case .decode: "decode"
-        case .io, .lateWrite: nil
+        case .io, .lateWrite, .empty: nil
         }
     }
 
@@ -114,7 +111,7 @@ enum SummaryJSON {
         ])
     }
 
-    static func images(_ series: LatestPoint<RunSummary.ImageSize>) -> JSONValue {
+    static func images(_ series: LatestPoint<RunSummary.ImageBatchSize>) -> JSONValue {
         .object([
             ("count", .integer(Int64(series.count))),
             ("last_step", step(series.lastStep)),
@@ -159,11 +156,11 @@ enum SummaryJSON {
         .object(dictionary.sorted { byteOrder($0.key, $1.key) }.map { ($0.key, json($0.value)) })
     }
 
-    private static func message(_ problem: LogdirReader.Problem) -> String {
+    private static func message(_ problem: ReadProblem) -> String {
         problem.message + (problem.resumedAt.map { " (reading resumed at byte \($0))" } ?? "")
     }
 
-    private static func recordProblem(_ problem: LogdirReader.Problem, kind: String) -> JSONValue {
+    private static func recordProblem(_ problem: ReadProblem, kind: String) -> JSONValue {
         .object([
             ("file", .string(problem.path.split(separator: "/").last.map(String.init) ?? problem.path)),
             ("offset", problem.offset.map(JSONValue.integer) ?? .null),
@@ -172,7 +169,7 @@ enum SummaryJSON {
         ])
     }
 
-    private static func otherProblem(_ problem: LogdirReader.Problem, run: String?) -> JSONValue {
+    private static func otherProblem(_ problem: ReadProblem, run: String?) -> JSONValue {
         .object([
             ("run", run.map(JSONValue.string) ?? .null),
             ("path", .string(problem.path)),

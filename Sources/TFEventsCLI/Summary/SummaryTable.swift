@@ -1,3 +1,5 @@
+import TFEvents
+
 /// The comparison table of `tfevents summary`: one row per run, the `run` column, then the
 /// ``SummaryColumn``s the runs have. The same columns are written as a plain table, Markdown or CSV.
 struct SummaryTable {
@@ -13,7 +15,7 @@ struct SummaryTable {
     /// - Parameters:
     ///   - statistic: What the scalar columns show.
     ///   - objective: What ``Statistic/best`` means per tag.
-    init(runs: [RunSummary], statistic: Statistic, objective: ObjectiveRule) {
+    init(runs: [ShownRun], statistic: Statistic, objective: ObjectiveRule) {
         let columns = SummaryColumn.columns(of: runs)
         let scalarTags = Set(runs.flatMap(\.scalars.keys))
         titles = ["run"] + columns.map { $0.title(scalarTags: scalarTags) }

@@ -1,77 +1,66 @@
 import Foundation
 import TFEvents
 
-/// The scalar series `tfevents tail` shows in its table, kept up to date from a reader's items.
+/// The scalar series `tfevents tail` shows in its table, kept up to date from a follower's updates.
 struct TailState {
     let filters: CompiledFilters
-    private(set) var names = ItemNames()
-    /// By series id: only scalar series that pass the filters.
-    private(set) var histories: [Int: ScalarHistory] = [:]
-    /// The number of runs found, and of those that pass `--runs`.
-    private(set) var runCount = 0
-    private(set) var shownRunCount = 0
+    /// By run name, then ``Series/id``: the scalar series that pass the filters.
+    private var histories: [String: [Int: ScalarHistory]] = [:]
+    /// The runs found (those that pass `--runs`).
+    private var runs: Set<String> = []
 
     init(filters: CompiledFilters) {
         self.filters = filters
     }
 
-    /// Takes one item. Problems are returned for the caller to print; a purge rebuilds the
-    /// affected histories from the points that survive it, read again by `reader`.
-    mutating func add(_ item: LogdirReader.Item, reader: LogdirReader) -> LogdirReader.Problem? {
-        names.observe(item)
-        switch item {
-        case .run(let run):
-            if run.id >= runCount {
-                runCount = run.id + 1
-                if filters.includes(run: run.name) { shownRunCount += 1 }
-            }
-        case .series(let series):
-            let run = names.runName(series.run)
-            if series.kind == .scalars, histories[series.id] == nil, filters.includes(run: run),
-                filters.includes(tag: series.tag)
-            {
-                histories[series.id] = ScalarHistory(run: run, tag: series.tag)
-            }
-        case .point(let point):
-            if case .scalar(let value) = point.value, histories[point.series] != nil {
-                histories[point.series]?.append(step: point.step, wallTime: point.wallTime, value: value)
-            }
-        case .purge(let purge):
-            let affected = Set(
-                histories.keys.filter { id in
-                    names.run(series: id) == purge.run && purge.affects(series: id)
-                })
-            guard !affected.isEmpty else { break }
-            for id in affected { histories[id]?.reset() }
-            reader.replaySurvivingPoints(before: purge) { point in
-                if affected.contains(point.series), case .scalar(let value) = point.value {
-                    histories[point.series]?.append(step: point.step, wallTime: point.wallTime, value: value)
-                }
-            }
-        case .problem(let problem):
-            return problem
-        case .runEvent:
-            break
+    /// The number of runs found.
+    var runCount: Int { runs.count }
+
+    /// Notes a run.
+    mutating func add(run: String) {
+        runs.insert(run)
+    }
+
+    /// Starts a history for a scalar series.
+    mutating func add(_ series: Series) {
+        runs.insert(series.run)
+        if series.kind == .scalars, histories[series.run]?[series.id] == nil {
+            histories[series.run, default: [:]][series.id] = ScalarHistory(run: series.run, tag: series.tag)
         }
-        return nil
+    }
+
+    /// Adds points of `run` to their series' histories.
+    mutating func add(_ points: [Point], run: String) {
+        guard var series = histories[run] else { return }
+        histories[run] = nil  // while `series` is out, so it is not copied
+        for point in points {
+            if let value = point.value.scalar { series[point.series]?.append(step: point.step, wallTime: point.wallTime, value: value) }
+        }
+        histories[run] = series
+    }
+
+    /// Forgets the points of the series a rewind affects; the surviving ones follow as replayed points.
+    mutating func apply(_ rewind: Rewind) {
+        guard let ids = histories[rewind.run]?.keys else { return }
+        for id in ids where rewind.affects(series: id) { histories[rewind.run]?[id]?.reset() }
     }
 
     /// The table for the current state.
     func table(logdir: String, following: Bool, problemCount: Int, now: Date = Date()) -> TailTable {
-        var status = " · \(shownRunCount) run\(shownRunCount == 1 ? "" : "s") · "
-            + "\(histories.count) scalar series · " + Self.clock(now)
+        let all = histories.values.flatMap(\.values)
+        var status = " · \(runCount) run\(runCount == 1 ? "" : "s") · \(all.count) scalar series · " + Self.clock(now)
         if following { status += " · Ctrl-C to quit" }
         let empty: String
         if runCount == 0 {
-            empty = "Waiting for event files (names containing 'tfevents') in \(logdir)…"
-        } else if shownRunCount == 0 {
-            empty = "No run matches --runs yet; waiting…"
+            empty = filters.filtersRuns
+                ? "No run matches --runs yet; waiting…"
+                : "Waiting for event files (names containing 'tfevents') in \(logdir)…"
         } else {
-            empty = "No scalar series" + (filters.tags == nil ? "" : " matching --tags") + " yet; waiting…"
+            empty = "No scalar series" + (filters.filtersTags ? " matching --tags" : "") + " yet; waiting…"
         }
         let footer = problemCount == 0
             ? nil : "\(problemCount) problem\(problemCount == 1 ? "" : "s") reported on standard error"
-        return TailTable(logdir: logdir, status: status, histories: Array(histories.values), emptyMessage: empty, footer: footer)
+        return TailTable(logdir: logdir, status: status, histories: all, emptyMessage: empty, footer: footer)
     }
 
     /// Local time as `HH:MM:SS`.

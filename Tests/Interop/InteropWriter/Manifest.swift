@@ -37,6 +37,15 @@ struct Manifest {
         append(run: run, section: "scalars", tag: tag, .array([wall, .int(step), .number(Double(Float(value)))]))
     }
 
+    /// Records a scalar point as it was written, in a run where TensorBoard does not show every
+    /// point written (a restart purged some): the file-by-file check reads these, the loaders'
+    /// checks the points given to ``addScalar(run:tag:wallTime:step:value:)``.
+    mutating func addWrittenScalar(run: String, tag: String, wallTime: Double, step: Int64, value: Double) {
+        append(
+            run: run, section: "written_scalars", tag: tag,
+            .array([.number(wallTime), .int(step), .number(Double(Float(value)))]))
+    }
+
     /// Sets a run-level field such as `write_window`.
     mutating func set(run: String, _ key: String, _ value: JSON) {
         var entry = runs[run, default: Run()]

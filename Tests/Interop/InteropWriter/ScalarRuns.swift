@@ -3,7 +3,8 @@ import TFEvents
 
 /// Scalar runs covering what TensorBoard must show exactly: float32 rounding, NaN and infinities,
 /// negative and large steps, several scalars per call, Unicode tags, default wall times, more
-/// points than TensorBoard samples by default, and two writers in one directory.
+/// points than TensorBoard samples by default, two writers in one directory, and a run resumed
+/// with `purgeStep` after an attempt that wrote no restart marker of its own.
 func writeScalarRuns(logdir: String, manifest: inout Manifest) throws {
     let base = 1_700_000_000.0
 
@@ -15,7 +16,7 @@ func writeScalarRuns(logdir: String, manifest: inout Manifest) throws {
             let t = base + Double(step) * 0.25
             let loss = 2.0 * exp(-Double(step) / 80) + 0.05 * sin(Double(step))
             let accuracy = 1 - 0.9 * exp(-Double(step) / 60)
-            try writer.addScalars(["train/loss": loss, "train/accuracy": accuracy], step: Int64(step), wallTime: t)
+            try writer.addScalars(["train/loss": loss, "train/accuracy": accuracy], step: step, wallTime: t)
             manifest.addScalar(run: run, tag: "train/accuracy", wallTime: t, step: Int64(step), value: accuracy)
             manifest.addScalar(run: run, tag: "train/loss", wallTime: t, step: Int64(step), value: loss)
         }
@@ -74,6 +75,31 @@ func writeScalarRuns(logdir: String, manifest: inout Manifest) throws {
             manifest.addScalar(run: run, tag: "second/value", wallTime: t, step: Int64(step), value: Double(-step))
         }
         try first.close()
+        try second.close()
+        manifest.addFile(run: run, path: first.path)
+        manifest.addFile(run: run, path: second.path)
+    }
+
+    // 4. A job that died at step 9 and resumed from step 6: the first attempt had no purge step
+    //    (so no SessionLog START), the second has one. Both loaders must show 0-5 from the first
+    //    attempt and 6-7 from the second.
+    do {
+        let run = "scalars/resumed"
+        let first = try SummaryWriter(logdir: logdir + "/" + run)
+        for step in 0..<10 {
+            let t = base + Double(step)
+            try first.addScalar("loss", Double(step), step: step, wallTime: t)
+            manifest.addWrittenScalar(run: run, tag: "loss", wallTime: t, step: Int64(step), value: Double(step))
+            if step < 6 { manifest.addScalar(run: run, tag: "loss", wallTime: t, step: Int64(step), value: Double(step)) }
+        }
+        try first.close()
+        let second = try SummaryWriter(logdir: logdir + "/" + run, options: .init(purgeStep: 6))
+        for step in 6..<8 {
+            let t = base + 100 + Double(step)
+            try second.addScalar("loss", 100 + Double(step), step: step, wallTime: t)
+            manifest.addWrittenScalar(run: run, tag: "loss", wallTime: t, step: Int64(step), value: 100 + Double(step))
+            manifest.addScalar(run: run, tag: "loss", wallTime: t, step: Int64(step), value: 100 + Double(step))
+        }
         try second.close()
         manifest.addFile(run: run, path: first.path)
         manifest.addFile(run: run, path: second.path)

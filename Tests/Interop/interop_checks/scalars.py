@@ -54,8 +54,10 @@ def check_loader(ctx):
                     if value.HasField("simple_value"):
                         per_tag.setdefault(value.tag, []).append(
                             [event.wall_time, event.step, value.simple_value])
+        # A run with purged points lists what was written apart from what TensorBoard shows.
+        written = spec.get("written_scalars", {})
         for tag, expected in tags.items():
-            for p in compare_points(f"loader {run}/{tag}", per_tag.pop(tag, []), expected,
+            for p in compare_points(f"loader {run}/{tag}", per_tag.pop(tag, []), written.get(tag, expected),
                                     spec.get("write_window")):
                 ctx.fail(p)
         for tag in per_tag:

@@ -1,6 +1,6 @@
 import TestSupport
 
-/// Bytes from a hex string such as `"09 00 1a 0d"` (spaces optional), as FORMAT.md writes them.
+/// Bytes from a hex string such as `"09 00 1a 0d"` (spaces optional), as EventFileFormat.md writes them.
 func hex(_ text: String) -> [UInt8] {
     let digits = text.filter { !$0.isWhitespace && $0 != "|" }
     precondition(digits.count % 2 == 0, "odd number of hex digits")

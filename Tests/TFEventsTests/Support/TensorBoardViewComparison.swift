@@ -320,8 +320,11 @@ extension ParsedJSON {
         case let string as String: self = .string(string)
         case let array as [Any]: self = .array(array.map { ParsedJSON($0) })
         case let object as [String: Any]: self = .object(object.mapValues { ParsedJSON($0) })
-        case let optional as Any?:
-            if let wrapped = optional { self = .string("<unsupported \(type(of: wrapped))>") } else { self = .null }
+        case let .some(other):
+            // An optional inside the `Any` (a nil field value) is null; anything else is unsupported.
+            let mirror = Mirror(reflecting: other)
+            let wrapped: Any? = mirror.displayStyle == .optional ? mirror.children.first?.value : other
+            if let wrapped { self = .string("<unsupported \(type(of: wrapped))>") } else { self = .null }
         }
     }
 }

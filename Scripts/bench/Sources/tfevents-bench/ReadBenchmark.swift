@@ -1,10 +1,11 @@
 // tfevents-bench read [--events N] [--tags K] [--style legacy|tf2] [--logdir DIR] [--keep] [--repeat R]
 //
-// Scans a scalar-only log directory with LogdirReader and prints one JSON line per scan:
-// {"benchmark": "read", "style", "bytes", "events", "points", "seconds", "mb_per_s", "events_per_s",
-//  "peak_rss_mib"} (each scalar event is one point; the other events are the file_version records). Without --logdir it first writes a run of N scalar events over K tags
-// (legacy `simple_value` as tensorboardX and PyTorch write them, or TF2 DT_FLOAT tensors) into a
-// temporary directory, removed afterwards unless --keep. The peak RSS is VmHWM from
+// Reads a scalar-only log directory with SummaryReader, twice per repetition (`summarize()`, one
+// pass of statistics, and `read(_:)`, every point streamed in order), and prints one JSON line per
+// reading: {"benchmark": "read", "mode": "summarize"|"stream", "style", "bytes", "points",
+// "seconds", "mb_per_s", "points_per_s", "peak_rss_mib"}. Without --logdir it first writes a run
+// of N scalar events over K tags (legacy `simple_value` as tensorboardX and PyTorch write them, or
+// TF2 DT_FLOAT tensors) into a temporary directory, removed afterwards unless --keep. The peak RSS is VmHWM from
 // /proc/self/status, reset before each scan, so it covers the scan only.
 import Foundation
 import TFEvents
@@ -56,34 +57,50 @@ func readBenchmark(_ arguments: [String]) throws {
     let bytes = try totalSize(of: directory)
 
     for _ in 0..<repeats {
-        resetPeakRSS()
-        let start = benchmarkSeconds()
-        let reader = try LogdirReader(logdir: directory, filesAreComplete: true)
-        var points = 0
-        var otherEvents = 0
-        var sum = 0.0
-        var problems = 0
-        while let item = reader.next() {
-            switch item {
-            case .point(let point):
-                points += 1
-                if case .scalar(let value) = point.value { sum += value }
-            case .runEvent:
-                otherEvents += 1
-            case .problem:
-                problems += 1
+        for mode in ["summarize", "stream"] {
+            resetPeakRSS()
+            let start = benchmarkSeconds()
+            let reader = try SummaryReader(logdir: directory)
+            var points = 0
+            var sum = 0.0
+            var problems = 0
+            switch mode {
+            case "summarize":
+                // Statistics of every series: one pass, whatever the run's size.
+                let summary = reader.summarize()
+                for run in summary.runs {
+                    problems += run.problems.count
+                    for statistics in run.scalars.values {
+                        points += statistics.count
+                        sum += statistics.mean ?? 0
+                    }
+                }
             default:
-                break
+                // Every point in order, purges settled: one pass up to 16 MiB a run, two above.
+                for run in reader.runs {
+                    for item in reader.read(run) {
+                        switch item {
+                        case .point(let point):
+                            points += 1
+                            sum += point.value.scalar ?? 0
+                        case .problem:
+                            problems += 1
+                        case .series:
+                            break
+                        }
+                    }
+                }
             }
+            let seconds = benchmarkSeconds() - start
+            precondition(sum.isFinite && problems == 0, "unexpected data: sum \(sum), \(problems) problems")
+            let megabytes = Double(bytes) / 1_000_000
+            print(
+                "{\"benchmark\": \"read\", \"mode\": \"\(mode)\", \"style\": \"\(logdir == nil ? style : "given")\", "
+                    + "\"bytes\": \(bytes), \"points\": \(points), \"seconds\": \(round3(seconds)), "
+                    + "\"mb_per_s\": \(round3(megabytes / seconds)), \"points_per_s\": \(Int(Double(points) / seconds)), "
+                    + "\"peak_rss_mib\": \(round3(peakRSSMiB()))}"
+            )
         }
-        let seconds = benchmarkSeconds() - start
-        precondition(sum.isFinite && problems == 0, "unexpected data: sum \(sum), \(problems) problems")
-        let megabytes = Double(bytes) / 1_000_000
-        print(
-            "{\"benchmark\": \"read\", \"style\": \"\(logdir == nil ? style : "given")\", \"bytes\": \(bytes), "
-                + "\"events\": \(points + otherEvents), \"points\": \(points), \"seconds\": \(round3(seconds)), \"mb_per_s\": \(round3(megabytes / seconds)), "
-                + "\"events_per_s\": \(Int(Double(points + otherEvents) / seconds)), \"peak_rss_mib\": \(round3(peakRSSMiB()))}"
-        )
     }
 }
 
@@ -100,12 +117,7 @@ private func writeScalarRun(to directory: String, events: Int, tags: Int, style:
         if style == "legacy" {
             try writer.addScalar(tag, Double(value), step: step, wallTime: 1_700_000_000 + Double(index) * 0.001)
         } else {
-            let bits = value.bitPattern.littleEndian
-            let tensor = TensorProto(
-                dtype: .float,
-                tensorContent: [
-                    UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24),
-                ])
+            let tensor = TensorProto(floats: [value])
             try writer.add(
                 Event(
                     wallTime: 1_700_000_000 + Double(index) * 0.001, step: step,

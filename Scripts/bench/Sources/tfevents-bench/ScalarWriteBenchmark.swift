@@ -22,7 +22,7 @@ func scalarWriteBenchmark(_ arguments: [String]) throws {
         for step in 0..<steps {
             for writer in writers {
                 for (index, tag) in tags.enumerated() {
-                    try writer.addScalar(tag, Double(step) * 0.001 + Double(index), step: Int64(step))
+                    try writer.addScalar(tag, Double(step) * 0.001 + Double(index), step: step)
                 }
             }
         }

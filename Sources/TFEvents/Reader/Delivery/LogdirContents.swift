@@ -103,7 +103,7 @@ public struct ScalarRow: Sendable, Hashable {
     public var value: Double
 
     /// Creates a row.
-    public init(run: String, tag: String, step: Int64, wallTime: Double, value: Double) {
+    init(run: String, tag: String, step: Int64, wallTime: Double, value: Double) {
         self.run = run
         self.tag = tag
         self.step = step

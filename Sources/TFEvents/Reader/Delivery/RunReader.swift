@@ -22,11 +22,11 @@ public final class RunReader: Sequence, IteratorProtocol {
     /// What the stream holds.
     public enum Item: Sendable, Hashable {
         /// A series, with its final metadata, before its first point.
-        case series(Series)
+        indirect case series(Series)
         /// A point of a series announced before.
         case point(Point)
         /// Something that could not be read; reading went on.
-        case problem(ReadProblem)
+        indirect case problem(ReadProblem)
     }
 
     /// The run's directory and files, as listed.
@@ -49,6 +49,9 @@ public final class RunReader: Sequence, IteratorProtocol {
 
     /// How many points of each series (by ``Series/id``) purges left out.
     public private(set) var droppedPointCounts: [Int: Int] = [:]
+    /// The purges (restarts and steps that went back) applied to the run, in reading order: known
+    /// once the first item has been asked for.
+    public private(set) var purges: [Rewind] = []
 
     private enum Announcement {
         case unseen, wanted, unwanted
@@ -68,7 +71,7 @@ public final class RunReader: Sequence, IteratorProtocol {
     private enum Held {
         case series(Int)
         case point(Point)
-        case problem(ReadProblem)
+        indirect case problem(ReadProblem)
     }
 
     init(_ listing: LogdirListing.Run, options: SummaryReader.Options, bufferedByteLimit: Int64 = 16 << 20) {
@@ -143,6 +146,7 @@ public final class RunReader: Sequence, IteratorProtocol {
     /// Applies a rewind to points held in memory: drops what a purge drops, decodes again what
     /// late metadata changed.
     private func apply(_ rewind: Rewind, to held: inout [Held], loader: RunLoader) {
+        if rewind.reason != .metadata { purges.append(rewind) }
         if rewind.reason == .metadata {
             for index in held.indices {
                 guard case .point(var point) = held[index], rewind.affects(series: point.series),
@@ -165,16 +169,19 @@ public final class RunReader: Sequence, IteratorProtocol {
         var sieve = PurgeSieve()
         var problems: [ReadProblem] = []
         var queue: [RawItem] = []
-        var points = 0
         var more = true
+        // Only purges, problems and the final metadata matter here: points are counted, not made.
+        first.emitsPoints = false
+        defer { first.emitsPoints = true }
         while more {
             more = first.advance(final: options.filesAreComplete, into: &queue)
             for item in queue {
                 switch item {
-                case .point: points += 1
                 case .problem(let problem): problems.append(problem)
-                case .rewind(let rewind) where rewind.reason != .metadata: sieve.add(rewind, afterPoints: points)
-                case .rewind, .series, .run: break
+                case .rewind(let rewind) where rewind.reason != .metadata:
+                    sieve.add(rewind, afterPoints: rewind.pointsBefore)
+                    purges.append(rewind)
+                case .rewind, .series, .run, .point: break
                 }
             }
             queue.removeAll(keepingCapacity: true)

@@ -29,7 +29,7 @@ public struct RunSummary: Sendable {
         public var samples: Int
 
         /// Creates a batch size.
-        public init(width: Int, height: Int, samples: Int) {
+        init(width: Int, height: Int, samples: Int) {
             self.width = width
             self.height = height
             self.samples = samples
@@ -47,41 +47,43 @@ public struct LogdirSummary: Sendable {
     public var pointCount: Int
 }
 
-/// The statistics of one series, by kind: what ``RunSummary`` keeps.
-enum SeriesStatistics: SeriesAccumulator {
-    case scalars(ScalarStatistics)
-    case images(LatestPoint<RunSummary.ImageBatchSize>)
-    case histograms(LatestPoint<Histogram>)
-    case text(LatestPoint<[String]>)
+/// The statistics of one series, by kind: what ``RunSummary`` keeps. A struct with a field per
+/// kind rather than an enum, so that a point updates the statistics in place.
+struct SeriesStatistics: SeriesAccumulator {
+    enum Kind {
+        case scalars, images, histograms, text
+    }
+
+    let kind: Kind
+    var scalars = ScalarStatistics()
+    var images = LatestPoint<RunSummary.ImageBatchSize>()
+    var histograms = LatestPoint<Histogram>()
+    var text = LatestPoint<[String]>()
 
     /// Empty statistics for `series`, or `nil` for the kinds a summary does not cover.
     init?(series: Series) {
         switch series.kind {
-        case .scalars: self = .scalars(ScalarStatistics())
-        case .images: self = .images(LatestPoint())
-        case .histograms: self = .histograms(LatestPoint())
-        case .text: self = .text(LatestPoint())
+        case .scalars: kind = .scalars
+        case .images: kind = .images
+        case .histograms: kind = .histograms
+        case .text: kind = .text
         case .hparams, .audio, .prCurves, .other: return nil
         }
     }
 
     mutating func add(_ point: Point) {
-        switch (self, point.value) {
-        case (.scalars(var statistics), .scalar(let value)):
-            statistics.add(value, step: point.step)
-            self = .scalars(statistics)
-        case (.images(var latest), .images(let width, let height, let images)):
-            latest.add(.init(width: width, height: height, samples: images.count), step: point.step)
-            self = .images(latest)
-        case (.histograms(var latest), .histogram(let histogram)):
-            latest.add(histogram, step: point.step)
-            self = .histograms(latest)
-        case (.text(var latest), .text(_, let strings)):
-            latest.add(strings, step: point.step)
-            self = .text(latest)
-        default:
-            // A value that does not have its kind's form: TensorBoard's plugin cannot show it either.
-            break
+        // A value that does not have its kind's form is left out: TensorBoard's plugin cannot show it either.
+        switch kind {
+        case .scalars:
+            if case .scalar(let value) = point.value { scalars.add(value, step: point.step) }
+        case .images:
+            if case .images(let width, let height, let batch) = point.value {
+                images.add(.init(width: width, height: height, samples: batch.count), step: point.step)
+            }
+        case .histograms:
+            if case .histogram(let histogram) = point.value { histograms.add(histogram, step: point.step) }
+        case .text:
+            if case .text(_, let strings) = point.value { text.add(strings, step: point.step) }
         }
     }
 }
@@ -92,11 +94,11 @@ extension RunSummary {
         self.run = accumulation.run
         self.problems = accumulation.problems
         for (series, statistics) in accumulation.series {
-            switch statistics {
-            case .scalars(let value): scalars[series.tag] = value
-            case .images(let value): images[series.tag] = value
-            case .histograms(let value): histograms[series.tag] = value
-            case .text(let value): text[series.tag] = value
+            switch statistics.kind {
+            case .scalars: scalars[series.tag] = statistics.scalars
+            case .images: images[series.tag] = statistics.images
+            case .histograms: histograms[series.tag] = statistics.histograms
+            case .text: text[series.tag] = statistics.text
             }
         }
     }

@@ -42,8 +42,14 @@ public struct Rewind: Sendable, Hashable {
     public var reason: Reason
     /// The wall time of the event that caused it.
     public var wallTime: Double
+    /// The file of the record that caused it, when it came from a record of its own.
+    public var path: String?
+    /// The byte offset of that record in ``path``.
+    public var offset: Int64?
     /// How many events of the run came before the one that caused it.
     let eventIndex: Int
+    /// How many points of the run came before it.
+    let pointsBefore: Int
 
     /// Whether `point`, of this run and delivered before the notice, is gone.
     public func drops(_ point: Point) -> Bool {

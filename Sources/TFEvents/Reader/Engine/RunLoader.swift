@@ -50,6 +50,12 @@ final class RunLoader {
 
     var run: Run { processor.run }
 
+    /// Whether points are yielded or only counted (see ``RunProcessor/emitsPoints``).
+    var emitsPoints: Bool {
+        get { processor.emitsPoints }
+        set { processor.emitsPoints = newValue }
+    }
+
     /// The series found so far, by ``Series/id``.
     var series: [Series] { processor.series }
 
@@ -88,6 +94,7 @@ final class RunLoader {
         var fastProcessor = processor
         var fastTaken = false
         defer { if fastTaken { processor = fastProcessor } }
+        var consumed = false
         for _ in 0..<Self.batchSize {
             let outcome = current.next(
                 final: final || finishing, problems: { queue.append(.problem($0)) },
@@ -99,6 +106,7 @@ final class RunLoader {
                     return true
                 })
             guard let outcome else { break }
+            consumed = true
             if case .event(let event, let offset) = outcome {
                 if fastTaken {
                     processor = fastProcessor
@@ -111,7 +119,8 @@ final class RunLoader {
                 return true
             }
         }
-        if !queue.isEmpty { return true }
+        // Records were read (their points may only have been counted): more may follow.
+        if consumed || !queue.isEmpty { return true }
         let name = current.name
         guard let next = nextFile(after: name, into: &queue) else {
             finishing = false

@@ -46,6 +46,12 @@ struct RunProcessor {
     private(set) var eventCount = 0
     /// Every restart and step-went-back rewind so far, in order (few: one per writer restart).
     private(set) var purges: [Rewind] = []
+    /// Points yielded so far (or counted, when ``emitsPoints`` is off).
+    private(set) var pointCount = 0
+    /// Whether points are put in the queue. A reading that only needs to know where purges are
+    /// (``RunReader``'s first pass) turns it off: points are then only counted, and each purge
+    /// says how many came before it (``Rewind/pointsBefore``).
+    var emitsPoints = true
     let mode: Mode
     /// For ``Mode/seeded``: which series have been announced.
     private var announced: [Bool] = []
@@ -79,7 +85,7 @@ struct RunProcessor {
     ) {
         switch event.what {
         case .summary(let summary):
-            begin(event, summary: summary, into: &queue)
+            begin(event, summary: summary, location: location, into: &queue)
             for index in summary.values.indices {
                 processValue(
                     summary.values[index], step: event.step, wallTime: event.wallTime, compat: &compat,
@@ -87,7 +93,7 @@ struct RunProcessor {
             }
         case .graphDef(let graph):
             // The graph event is kept, and a summary event carrying it follows (`_migrate_graph_event`).
-            begin(event, summary: nil, into: &queue)
+            begin(event, summary: nil, location: location, into: &queue)
             processConverted(
                 tag: "__run_graph__", plugin: "graphs", bytes: graph, step: event.step, wallTime: event.wallTime,
                 into: &queue)
@@ -97,7 +103,7 @@ struct RunProcessor {
                 tag: tagged.tag, plugin: "graph_tagged_run_metadata", bytes: tagged.runMetadata, step: event.step,
                 wallTime: event.wallTime, into: &queue)
         default:
-            begin(event, summary: nil, into: &queue)
+            begin(event, summary: nil, location: location, into: &queue)
         }
     }
 
@@ -115,8 +121,12 @@ struct RunProcessor {
         }
         eventCount += 1
         mostRecentStep = view.step
-        queue.append(
-            .point(Point(series: series, step: view.step, wallTime: view.wallTime, value: .scalar(Double(view.value)))))
+        pointCount += 1
+        if emitsPoints {
+            queue.append(
+                .point(
+                    Point(series: series, step: view.step, wallTime: view.wallTime, value: .scalar(Double(view.value)))))
+        }
         return true
     }
 
@@ -137,17 +147,22 @@ struct RunProcessor {
         into queue: inout [RawItem]
     ) {
         let summary = Summary(values: [.init(tag: tag, content: nil)])
-        begin(Event(wallTime: wallTime, step: step, what: .summary(summary)), summary: summary, into: &queue)
+        begin(
+            Event(wallTime: wallTime, step: step, what: .summary(summary)), summary: summary, location: nil,
+            into: &queue)
         recordMetadata(
             SummaryMetadata(pluginData: .init(pluginName: plugin), dataClass: .blobSequence), tag: tag, into: &queue)
         guard let entry = series(tag: tag, into: &queue) else { return }
-        let value = PointDecoder.value(.strings(shape: [1], values: [bytes]), kind: entry.kind)
-        queue.append(.point(Point(series: entry.id, step: step, wallTime: wallTime, value: value)))
+        yieldPoint(
+            series: entry.id, step: step, wallTime: wallTime, data: .strings(shape: [1], values: [bytes]),
+            kind: entry.kind, into: &queue)
     }
 
     /// The part of `EventAccumulator._ProcessEvent` before the values: the run's first wall time,
     /// source writer and file version, the purge check, and the last summary step.
-    private mutating func begin(_ event: Event, summary: Summary?, into queue: inout [RawItem]) {
+    private mutating func begin(
+        _ event: Event, summary: Summary?, location: RecordLocation?, into queue: inout [RawItem]
+    ) {
         let index = eventCount
         eventCount += 1
         var runChanged = false
@@ -184,14 +199,16 @@ struct RunProcessor {
         }
         if runChanged && reports { queue.append(.run(run)) }
 
-        maybePurge(event, summary: summary, index: index, into: &queue)
+        maybePurge(event, summary: summary, index: index, location: location, into: &queue)
         if summary != nil { mostRecentStep = event.step }
     }
 
     /// `_MaybePurgeOrphanedData`: with a file version of 2 or more, a `SessionLog` `START` after
     /// the run's first purges every tag; otherwise a summary event whose step is below the last
     /// summary step purges its own tags. Either way, points with a step >= the event's go.
-    private mutating func maybePurge(_ event: Event, summary: Summary?, index: Int, into queue: inout [RawItem]) {
+    private mutating func maybePurge(
+        _ event: Event, summary: Summary?, index: Int, location: RecordLocation?, into queue: inout [RawItem]
+    ) {
         let purge: Rewind
         if let version = run.fileVersion, version >= 2 {
             guard case .sessionLog(let log) = event.what, log.status == .start else { return }
@@ -202,7 +219,7 @@ struct RunProcessor {
             }
             purge = Rewind(
                 run: run.name, series: nil, step: event.step, reason: .restart, wallTime: event.wallTime,
-                eventIndex: index)
+                path: location?.path, offset: location?.offset, eventIndex: index, pointsBefore: pointCount)
         } else {
             guard let summary, event.step < mostRecentStep else { return }
             // `_Purge(by_tags=True)` looks the value tags up (not node names).
@@ -213,7 +230,7 @@ struct RunProcessor {
             guard !ids.isEmpty else { return }
             purge = Rewind(
                 run: run.name, series: ids, step: event.step, reason: .stepWentBack, wallTime: event.wallTime,
-                eventIndex: index)
+                path: location?.path, offset: location?.offset, eventIndex: index, pointsBefore: pointCount)
         }
         if reports {
             purges.append(purge)
@@ -239,7 +256,9 @@ struct RunProcessor {
             var metadata = DataCompat.metadata(of: value)
         {
             DataClassCompat.applyDataClass(rule, to: &metadata)
-            recordMetadata(metadata, tag: value.tag, eventIndex: eventCount - 1, wallTime: wallTime, into: &queue)
+            recordMetadata(
+                metadata, tag: value.tag, eventIndex: eventCount - 1, wallTime: wallTime, location: location,
+                into: &queue)
         }
         // A tensor value with no tag is stored under its node name; legacy values lost theirs.
         let tag = value.tag.isEmpty && !isLegacy ? value.nodeName : value.tag
@@ -263,8 +282,17 @@ struct RunProcessor {
         }
         guard let entry = series(tag: tag, into: &queue) else { return }
         if !entry.hasMetadata && mode == .normal { seriesByTag[tag]?.hasRawPoints = true }
+        yieldPoint(series: entry.id, step: step, wallTime: wallTime, data: data, kind: entry.kind, into: &queue)
+    }
+
+    /// Yields a point of a value, decoded as its series' kind reads it, or only counts it.
+    private mutating func yieldPoint(
+        series: Int, step: Int64, wallTime: Double, data: ValueData, kind: Series.Kind, into queue: inout [RawItem]
+    ) {
+        pointCount += 1
+        guard emitsPoints else { return }
         queue.append(
-            .point(Point(series: entry.id, step: step, wallTime: wallTime, value: PointDecoder.value(data, kind: entry.kind))))
+            .point(Point(series: series, step: step, wallTime: wallTime, value: PointDecoder.value(data, kind: kind))))
     }
 
     // MARK: Series
@@ -302,7 +330,7 @@ struct RunProcessor {
     /// Keeps a tag's first metadata in the run and ignores any later one.
     private mutating func recordMetadata(
         _ metadata: SummaryMetadata, tag: String, eventIndex: Int? = nil, wallTime: Double = 0,
-        into queue: inout [RawItem]
+        location: RecordLocation? = nil, into queue: inout [RawItem]
     ) {
         guard mode == .normal else {
             // A seeded reading knows every series' final metadata already; announce it here.
@@ -332,7 +360,8 @@ struct RunProcessor {
                 .rewind(
                     Rewind(
                         run: run.name, series: [updated.id], step: .min, reason: .metadata, wallTime: wallTime,
-                        eventIndex: eventIndex ?? eventCount)))
+                        path: location?.path, offset: location?.offset, eventIndex: eventIndex ?? eventCount,
+                        pointsBefore: pointCount)))
         }
     }
 }

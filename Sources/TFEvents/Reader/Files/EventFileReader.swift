@@ -176,7 +176,8 @@ public final class EventFileReader {
                             problem(
                                 .truncated, offset: offset, resumedAt: resumed,
                                 message: "the file ends inside a record: the last \(pending) bytes are not a "
-                                    + "complete record"))
+                                    + "complete record (a file still being written shows this until its writer "
+                                    + "flushes)"))
                     }
                     isSearching = resumed == nil
                     if resumed == nil { return nil }

@@ -26,6 +26,13 @@ public struct LogdirListing: Sendable, Hashable {
 
         /// The total size of the files that are read, in bytes.
         public var byteCount: Int64 { readFiles.reduce(0) { $0 + $1.size } }
+
+        /// Describes a run: to read event files as one run, such as a single file of a directory.
+        public init(name: String, path: String, files: [File]) {
+            self.name = name
+            self.path = path
+            self.files = files
+        }
     }
 
     /// An event file.
@@ -38,6 +45,14 @@ public struct LogdirListing: Sendable, Hashable {
         public var size: Int64
         /// Whether it is a `.profile-empty` placeholder, which is never read.
         public var isPlaceholder: Bool
+
+        /// Describes an event file.
+        public init(name: String, path: String, size: Int64, isPlaceholder: Bool = false) {
+            self.name = name
+            self.path = path
+            self.size = size
+            self.isPlaceholder = isPlaceholder
+        }
     }
 
     /// The log directory, as given.

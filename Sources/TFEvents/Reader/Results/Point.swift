@@ -10,7 +10,7 @@ public struct Point: Sendable, Hashable {
     public var value: Value
 
     /// Creates a point.
-    public init(series: Int, step: Int64, wallTime: Double, value: Value) {
+    init(series: Int, step: Int64, wallTime: Double, value: Value) {
         self.series = series
         self.step = step
         self.wallTime = wallTime
@@ -70,7 +70,7 @@ public struct PRCurve: Sendable, Hashable {
     public var recall: [Double]
 
     /// Creates a curve from its six rows, which must have the same length.
-    public init(
+    init(
         truePositives: [Double], falsePositives: [Double], trueNegatives: [Double], falseNegatives: [Double],
         precision: [Double], recall: [Double]
     ) {

@@ -27,7 +27,7 @@ public struct Run: Sendable, Hashable {
     public var hparams: [String: HParamValue]
 
     /// Creates a run description.
-    public init(
+    init(
         name: String, path: String, firstEventWallTime: Double? = nil, fileVersion: Double? = nil,
         sourceWriter: String? = nil, hasGraph: Bool = false, hasMetaGraph: Bool = false,
         hparams: [String: HParamValue] = [:]

@@ -18,7 +18,7 @@ public struct Series: Sendable, Hashable, Identifiable {
     public var kind: Kind
 
     /// Creates a series description.
-    public init(id: Int, run: String, tag: String, metadata: SummaryMetadata? = nil, kind: Kind = .other) {
+    init(id: Int, run: String, tag: String, metadata: SummaryMetadata? = nil, kind: Kind = .other) {
         self.id = id
         self.run = run
         self.tag = tag

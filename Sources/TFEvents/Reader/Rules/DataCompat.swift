@@ -9,6 +9,15 @@ enum ValueData {
     /// A DT_STRING tensor built by a conversion (legacy image and audio, graphs, run metadata).
     case strings(shape: [Int64], values: [[UInt8]])
 
+    /// The elements of string data, as TensorBoard's plugins take them; `nil` for anything else.
+    var strings: [[UInt8]]? {
+        switch self {
+        case .strings(_, let values): values
+        case .tensor(let tensor): tensor.stringElements
+        case .float32, .histogram: nil
+        }
+    }
+
     /// The data as the tensor TensorBoard would hold.
     var tensor: TensorProto {
         switch self {

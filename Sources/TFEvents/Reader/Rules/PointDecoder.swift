@@ -16,13 +16,7 @@ enum PointDecoder {
             default: return .tensor(data.tensor)
             }
         case .images:
-            let strings: [[UInt8]]?
-            switch data {
-            case .strings(_, let values): strings = values
-            case .tensor(let tensor): strings = tensor.stringElements
-            default: strings = nil
-            }
-            if let strings, strings.count >= 2, let width = integer(strings[0]), let height = integer(strings[1]) {
+            if let strings = data.strings, strings.count >= 2, let width = integer(strings[0]), let height = integer(strings[1]) {
                 return .images(width: width, height: height, images: Array(strings[2...]))
             }
             return .tensor(data.tensor)
@@ -43,13 +37,7 @@ enum PointDecoder {
             }
             return .tensor(tensor)
         case .audio:
-            let strings: [[UInt8]]?
-            switch data {
-            case .strings(_, let values): strings = values
-            case .tensor(let tensor): strings = tensor.stringElements
-            default: strings = nil
-            }
-            return strings.map { .audio($0) } ?? .tensor(data.tensor)
+            return data.strings.map { .audio($0) } ?? .tensor(data.tensor)
         case .prCurves:
             let tensor = data.tensor
             guard tensor.dimensions.count == 2, tensor.dimensions[0] == 6, let values = tensor.numericElements

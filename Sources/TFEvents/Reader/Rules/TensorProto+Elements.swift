@@ -8,7 +8,7 @@
 ///   branch for them), complex types only as pairs, strings only from `string_val`.
 extension TensorProto {
     /// The sizes of the dimensions as `Int`s, or `nil` when one is negative.
-    package var shapeSizes: [Int]? {
+    var shapeSizes: [Int]? {
         var sizes: [Int] = []
         for size in dimensions {
             guard size >= 0, size <= Int64(Int.max) else { return nil }
@@ -19,7 +19,7 @@ extension TensorProto {
 
     /// The single number of a one-element numeric tensor (any rank), as TensorBoard's scalars
     /// plugin reads it with `make_ndarray(tensor).item()`; `nil` for any other tensor.
-    package var scalarValue: Double? {
+    public var scalarValue: Double? {
         guard elementCount == 1 else { return nil }
         if !tensorContent.isEmpty {
             guard let width = dtype.byteWidth, tensorContent.count == width, dtype != .complex64, dtype != .complex128
@@ -47,7 +47,7 @@ extension TensorProto {
 
     /// Every element of a real numeric tensor in row-major order, as `Double`s; `nil` for strings,
     /// complex numbers, unknown types, or storage that does not match the shape.
-    package var numericElements: [Double]? {
+    public var numericElements: [Double]? {
         guard let count = elementCount else { return nil }
         if !tensorContent.isEmpty {
             guard let width = dtype.byteWidth, dtype != .complex64, dtype != .complex128,
@@ -79,7 +79,7 @@ extension TensorProto {
 
     /// Every element of a string tensor in row-major order; `nil` for other types or storage that
     /// does not match the shape.
-    package var stringElements: [[UInt8]]? {
+    public var stringElements: [[UInt8]]? {
         guard dtype == .string, let count = elementCount else { return nil }
         return Self.broadcast(stringValues, to: count)
     }

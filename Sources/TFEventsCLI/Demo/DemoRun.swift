@@ -53,23 +53,23 @@ struct DemoRun {
             let wall = start + t * 0.5
             try writer.addScalars(
                 ["train/loss": loss, "train/accuracy": accuracy, "learning_rate": rate],
-                step: Int64(step), wallTime: wall)
+                step: step, wallTime: wall)
             if step % 10 == 9 || step == steps - 1 {
                 let validationLoss = loss * 1.08 + 0.02 + random.normal() * 0.02
                 let validationAccuracy = max(0, accuracy - 0.02 + random.normal() * 0.01)
                 try writer.addScalars(
                     ["validation/loss": validationLoss, "validation/accuracy": validationAccuracy],
-                    step: Int64(step), wallTime: wall + 0.2)
+                    step: step, wallTime: wall + 0.2)
                 finalLoss = validationLoss
                 finalAccuracy = validationAccuracy
                 // Weights spread out from their initialization and their mean drifts as training goes on.
                 let weights = (0..<1_000).map { _ in Float(0.05 * progress + random.normal() * (0.02 + 0.1 * progress)) }
-                try writer.addHistogram("weights/dense", values: weights, step: Int64(step), wallTime: wall + 0.3)
+                try writer.addHistogram("weights/dense", values: weights, step: step, wallTime: wall + 0.3)
             }
             if step % (max(steps / 5, 1)) == 0 || step == steps - 1 {
                 try writer.addImages(
                     "samples/reconstruction", DemoImages.reconstructions(progress: progress, random: &random),
-                    step: Int64(step), wallTime: wall + 0.4)
+                    step: step, wallTime: wall + 0.4)
             }
         }
         try writer.addTable(
@@ -78,7 +78,7 @@ struct DemoRun {
                 ["learning rate", "\(learningRate)"], ["steps", "\(steps)"],
                 ["validation loss", String(format: "%.4f", finalLoss)],
                 ["validation accuracy", String(format: "%.4f", finalAccuracy)],
-            ], step: Int64(steps - 1), wallTime: start + Double(steps) * 0.5)
+            ], step: steps - 1, wallTime: start + Double(steps) * 0.5)
         try writer.close()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TFEvents
 
 /// `--runs REGEX` and `--tags REGEX`, shared by the commands that read runs.
 struct FilterOptions: ParsableArguments {
@@ -10,17 +11,19 @@ struct FilterOptions: ParsableArguments {
 
     /// The compiled filters; a bad expression is a usage error (exit 64) naming the option.
     func compiled() throws -> CompiledFilters {
-        CompiledFilters(runs: try Self.compile(runs, option: "--runs"), tags: try Self.compile(tags, option: "--tags"))
+        CompiledFilters(
+            runs: try Self.compile(runs, option: "--runs"), tags: try Self.compile(tags, option: "--tags"),
+            filtersRuns: runs != nil, filtersTags: tags != nil)
     }
 
     func validate() throws {
         _ = try compiled()
     }
 
-    private static func compile(_ pattern: String?, option: String) throws -> Regex<AnyRegexOutput>? {
-        guard let pattern else { return nil }
+    private static func compile(_ pattern: String?, option: String) throws -> NameFilter {
+        guard let pattern else { return .all }
         do {
-            return try Regex(pattern)
+            return try NameFilter(pattern: pattern)
         } catch {
             throw ValidationError("\(option): '\(pattern)' is not a valid regular expression: \(error)")
         }
@@ -28,17 +31,15 @@ struct FilterOptions: ParsableArguments {
 }
 
 /// Run and tag filters, ready to match.
-struct CompiledFilters: @unchecked Sendable {  // Regex is immutable once compiled
-    var runs: Regex<AnyRegexOutput>?
-    var tags: Regex<AnyRegexOutput>?
+struct CompiledFilters: Sendable {
+    var runs: NameFilter
+    var tags: NameFilter
+    /// Whether `--runs` was given.
+    var filtersRuns = false
+    /// Whether `--tags` was given.
+    var filtersTags = false
 
-    func includes(run name: String) -> Bool {
-        guard let runs else { return true }
-        return (try? runs.firstMatch(in: name)) != nil
-    }
+    func includes(run name: String) -> Bool { runs.includes(name) }
 
-    func includes(tag: String) -> Bool {
-        guard let tags else { return true }
-        return (try? tags.firstMatch(in: tag)) != nil
-    }
+    func includes(tag: String) -> Bool { tags.includes(tag) }
 }

@@ -97,71 +97,49 @@ extension TFEventsCommand {
         func run() throws {
             let filters = try self.filters.compiled()
             let objective = try objective()
-            // Open every log directory first, so a missing one fails before any work.
-            var readers: [LogdirReader] = []
-            for logdir in logdirs {
-                do {
-                    readers.append(try LogdirReader(logdir: logdir, filesAreComplete: true))
-                } catch {
-                    throw CommandFailure(error.description)
-                }
-            }
             let labels = RunNaming.labels(for: logdirs)
-            let progress = ProgressLine()
-            var groups: [[RunSummary]] = []
-            var allRunNames: [[String]] = []
-            var logdirProblems: [LogdirReader.Problem] = []
-            var pointCount = 0
-            let cores = Foundation.ProcessInfo.processInfo.activeProcessorCount
-            for (index, reader) in readers.enumerated() {
+            // Open every log directory first, so a missing one fails before any work.
+            var readers: [SummaryReader] = []
+            for (index, logdir) in logdirs.enumerated() {
                 let label = labels[index]
-                let several = readers.count > 1
-                let includesRun: @Sendable (String) -> Bool = { name in
+                let several = logdirs.count > 1
+                let runs = NameFilter { name in
                     filters.includes(run: name)
                         || (several && filters.includes(run: RunNaming.labelled(name, label: label)))
                 }
-                let listing = (try? LogdirReader.listRuns(in: reader.logdir)) ?? []
-                let workers = min(cores, listing.filter { includesRun($0.name) }.count)
-                if workers > 1 {
-                    // Several runs and cores: read the runs in parallel, one reader per core.
-                    let parallel = ParallelSummarizer(
-                        logdir: reader.logdir, runs: listing.filter { includesRun($0.name) }, workerCount: workers,
-                        includesRun: includesRun, includesTag: filters.includes(tag:))
-                    let done = pointCount
-                    let logdir = reader.logdir
-                    let runCount = listing.count
-                    let result = try parallel.read { total in
-                        progress.update { "reading \(logdir): \(runCount) runs, \(done + total) points" }
-                    }
-                    for warning in result.warnings { progress.printMessage(warning) }
-                    pointCount += result.pointCount
-                    groups.append(result.summaries.map(Self.withFiles))
-                    allRunNames.append(listing.map(\.name))
-                    logdirProblems += result.logdirProblems
-                    continue
+                do {
+                    readers.append(try SummaryReader(logdir: logdir, options: .init(runs: runs, tags: filters.tags)))
+                } catch {
+                    throw CommandFailure(error.description)
                 }
-                let summarizer = LogdirSummarizer(includesRun: includesRun, includesTag: filters.includes(tag:))
-                summarizer.onProblem = { progress.printMessage("warning: \($0)") }
-                summarizer.onWarning = { progress.printMessage("warning: \($0)") }
-                summarizer.read(reader) {
-                    progress.update {
-                        "reading \(reader.logdir): \(summarizer.runCount) runs, "
-                            + "\(pointCount + summarizer.pointCount) points"
-                    }
-                }
-                pointCount += summarizer.pointCount
-                guard summarizer.runCount > 0 else {
-                    progress.clear()
+                if readers[index].listing.runs.isEmpty {
                     throw CommandFailure(
-                        "\(reader.logdir): no runs: no file whose name contains 'tfevents' is in it or below it.")
+                        "\(logdir): no runs: no file whose name contains 'tfevents' is in it or below it.")
                 }
-                groups.append(summarizer.summaries().map(Self.withFiles))
-                allRunNames.append(summarizer.allRunNames)
-                logdirProblems += summarizer.logdirProblems
+            }
+            let progress = ProgressLine()
+            var groups: [[ShownRun]] = []
+            var logdirProblems: [ReadProblem] = []
+            var pointCount = 0
+            for reader in readers {
+                let done = pointCount
+                let logdir = reader.logdir
+                let runCount = reader.listing.runs.count
+                let summary = reader.summarize { total in
+                    progress.update { "reading \(logdir): \(runCount) runs, \(done + total) points" }
+                }
+                pointCount += summary.pointCount
+                for problem in summary.problems + summary.runs.flatMap(\.problems) {
+                    progress.printMessage("warning: \(problem)")
+                }
+                groups.append(summary.runs.map(ShownRun.init))
+                logdirProblems += summary.problems
             }
             progress.clear()
 
-            var runs = Array(RunNaming.name(groups, allRunNames: allRunNames, logdirs: logdirs).joined())
+            var runs = Array(
+                RunNaming.name(groups, allRunNames: readers.map { $0.listing.runs.map(\.name) }, logdirs: logdirs)
+                    .joined())
             guard !runs.isEmpty else {
                 throw CommandFailure("No run matches --runs '\(self.filters.runs ?? "")'.")
             }
@@ -195,19 +173,6 @@ extension TFEventsCommand {
             }
             return ObjectiveRule(
                 maximize: try compile(maximize, "--maximize"), minimize: try compile(minimize, "--minimize"))
-        }
-
-        /// `run` with ``RunSummary/files`` listed: the names in its directory that contain
-        /// `tfevents`, in byte order, as TensorBoard lists them (directories excluded).
-        private static func withFiles(_ run: RunSummary) -> RunSummary {
-            var run = run
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: run.path)) ?? []
-            run.files = names.filter { name in
-                var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: run.path + "/" + name, isDirectory: &isDirectory)
-                return name.contains("tfevents") && !(exists && isDirectory.boolValue)
-            }.sorted(by: byteOrder)
-            return run
         }
     }
 }

@@ -33,12 +33,12 @@ extension TFEventsCommand {
                 dash becomes `_`, control characters go, long names are shortened with a hash, and \
                 names that would clash get ~2, ~3. Nothing is ever written outside DIR.
 
-                The log directory is read twice: first to learn where purges happened, then to \
-                write the points that survive them, so memory does not grow with the number of \
-                points. Files are taken as complete: damaged records, and a record cut short at \
-                the end of a file, are reported on standard error and skipped; the good records \
-                after damage are exported. Points written while the export runs are left for the \
-                next export.
+                Runs are read one after another, each as it is when the export reaches it, in \
+                memory that does not grow with the number of points (a large run is read twice: \
+                first to learn where purges happened, then to write the points that survive them). \
+                Files are taken as complete: damaged records, and a record cut short at the end of \
+                a file, are reported on standard error and skipped; the good records after damage \
+                are exported.
 
                 Examples:
                   tfevents export runs > scalars.csv
@@ -92,63 +92,53 @@ extension TFEventsCommand {
             let filters = try filters.compiled()
             let progress = ProgressLine()
             var problems = ProblemPrinter(filters: filters)
-
-            // Pass 1: problems, run names, series kinds and where purges happened.
-            let first = try LogdirReader(logdir: logdir, filesAreComplete: true)
-            let index = PurgeIndex.scan(first) { item in
-                if case .problem(let problem) = item {
-                    progress.clear()
-                    problems.print(problem, reader: first)
-                }
-                progress.update { "export: reading \(logdir): \(first.runs.count) runs" }
+            let reader: SummaryReader
+            do {
+                reader = try SummaryReader(logdir: logdir, options: .init(runs: filters.runs, tags: filters.tags))
+            } catch {
+                throw CommandFailure(error.description)
             }
-            progress.clear()
-            guard !index.runNames.isEmpty else {
+            let names = reader.listing.runs.map(\.name)
+            guard !names.isEmpty else {
                 throw CommandFailure(
                     "\(logdir): no runs here: no file whose name contains 'tfevents' was found in it or below it")
             }
-            let runs = index.runNames.filter { filters.includes(run: $0) }
+            let runs = reader.runs
             if runs.isEmpty, let pattern = self.filters.runs {
-                throw CommandFailure(
-                    "no run matches --runs '\(pattern)'; the runs are: " + Self.list(index.runNames.sorted()))
+                throw CommandFailure("no run matches --runs '\(pattern)'; the runs are: " + Self.list(names))
             }
+            for problem in reader.listing.problems { problems.print(problem) }
 
-            // Pass 2: the surviving points.
             let rows = ExportRows(format: resolvedFormat, includesHistograms: histograms)
             let out = try output.map { try ByteOutput(creatingFile: $0) } ?? .standardOutput()
             let imageExporter = try images.map { try ImageExporter(directory: $0) }
             if let header = rows.header { try out.write(header) }
-            let second = try LogdirReader(logdir: logdir, filesAreComplete: true)
-            var sieve = PurgeIndex.Sieve(index)
-            var wanted: [ExportedSeries?] = []  // by series id; nil: not exported
             var counts = Counts()
-            while let item = second.next() {
-                sieve.observe(item)
-                switch item {
-                case .series(let series):
-                    while wanted.count <= series.id { wanted.append(nil) }
-                    let run = sieve.names.runName(series.run)
-                    let kind = index.kind(run: run, tag: series.tag) ?? series.kind
-                    let exported = kind == .scalars || (kind == .histograms && histograms)
-                        || (kind == .images && imageExporter != nil)
-                    wanted[series.id] =
-                        exported && filters.includes(run: run) && filters.includes(tag: series.tag)
-                        ? ExportedSeries(
-                            run: run, tag: series.tag, kind: kind, prefix: rows.prefix(run: run, tag: series.tag))
-                        : nil
-                case .point(let point):
-                    counts.read += 1
-                    progress.update { "export: writing: \(counts.read * 100 / max(index.pointCount, 1))%" }
-                    switch sieve.verdict(point) {
-                    case .dropped:
-                        if point.series < wanted.count, wanted[point.series] != nil { counts.purged += 1 }
-                    case .afterSnapshot: counts.late += 1
-                    case .survives:
-                        guard point.series < wanted.count, let series = wanted[point.series] else { continue }
-                        try write(point, of: series, rows: rows, to: out, images: imageExporter, counts: &counts)
+            for (index, run) in runs.enumerated() {
+                progress.update { "export: run \(index + 1) of \(runs.count): \(run.name)" }
+                let stream = reader.read(run)
+                var exported: [ExportedSeries?] = []  // by series id; nil: not exported
+                for item in stream {
+                    switch item {
+                    case .series(let series):
+                        while exported.count <= series.id { exported.append(nil) }
+                        let kind = series.kind
+                        if kind == .scalars || (kind == .histograms && histograms) || (kind == .images && imageExporter != nil) {
+                            exported[series.id] = ExportedSeries(
+                                tag: series.tag, prefix: rows.prefix(run: run.name, tag: series.tag))
+                        }
+                    case .point(let point):
+                        guard point.series < exported.count, let series = exported[point.series] else { continue }
+                        try write(
+                            point, run: run.name, of: series, rows: rows, to: out, images: imageExporter,
+                            counts: &counts)
+                    case .problem(let problem):
+                        progress.clear()
+                        problems.print(problem)
                     }
-                default:
-                    break
+                }
+                for (id, dropped) in stream.droppedPointCounts where id < exported.count && exported[id] != nil {
+                    counts.purged += dropped
                 }
             }
             try out.close()
@@ -158,34 +148,24 @@ extension TFEventsCommand {
         }
 
         private struct Counts {
-            var read = 0
             var purged = 0
-            var late = 0
             var scalars = 0
             var histograms = 0
             var images = 0
             var undecodable = 0
         }
 
-        /// A series being exported: its names, its kind at the end of the first pass, and the
-        /// start of its rows.
+        /// A series being exported: its tag and the start of its rows.
         private struct ExportedSeries {
-            var run: String
             var tag: String
-            var kind: LogdirReader.Series.Kind
             var prefix: String
         }
 
         private func write(
-            _ point: LogdirReader.Point, of series: ExportedSeries, rows: ExportRows, to out: ByteOutput,
+            _ point: Point, run: String, of series: ExportedSeries, rows: ExportRows, to out: ByteOutput,
             images: ImageExporter?, counts: inout Counts
         ) throws {
-            var value = point.value
-            if case .tensor(let tensor) = value {
-                // Read before the series' metadata: decode it as the series' plugin would.
-                value = PointDecoder.value(tensor, kind: series.kind)
-            }
-            switch value {
+            switch point.value {
             case .scalar(let number):
                 counts.scalars += 1
                 try out.write(rows.scalar(prefix: series.prefix, step: point.step, wallTime: point.wallTime, value: number))
@@ -196,7 +176,7 @@ extension TFEventsCommand {
             case .images(let width, let height, let encoded):
                 counts.images += encoded.count
                 try images?.write(
-                    run: series.run, tag: series.tag, step: point.step, wallTime: point.wallTime, width: width,
+                    run: run, tag: series.tag, step: point.step, wallTime: point.wallTime, width: width,
                     height: height, images: encoded)
             default:
                 counts.undecodable += 1
@@ -217,9 +197,6 @@ extension TFEventsCommand {
             if counts.purged > 0 {
                 printError(
                     "note: left out \(counts.purged) points that a restarted writer purged, as TensorBoard does.")
-            }
-            if counts.late > 0 {
-                printError("note: left \(counts.late) points written during the export for the next export.")
             }
             if counts.undecodable > 0 {
                 printError("note: skipped \(counts.undecodable) points whose data does not have the form of their kind.")
