@@ -228,4 +228,60 @@ import TestSupport
         #expect(losses.contents().runs.allSatisfy { $0.series.map(\.series.tag) == ["loss"] })
         #expect(losses.summarize().runs.allSatisfy { $0.scalars.keys.sorted() == ["loss"] })
     }
+
+    @Test func manyRestartsCostAFewReadingsNotOnePerRestart() throws {
+        var file = EventFileBuilder()
+        file.append(EventFileBuilder.fileVersion())
+        file.append(EventFileBuilder.sessionStart(step: 0))
+        for restart in 0..<50 {
+            file.append(EventFileBuilder.sessionStart(step: Int64(restart * 10)))
+            for offset in 0..<20 {
+                file.append(EventFileBuilder.scalar("loss", Float(restart), step: Int64(restart * 10 + offset)))
+            }
+        }
+        let source = CountingSource(MemorySource(files: ["/c/events.out.tfevents.1.host": file.bytes]))
+        let reader = try SummaryReader(logdir: "/c", options: .init(source: source))
+        let loss = try #require(reader.summarize().runs.first?.scalars["loss"])
+        // Each restart drops the last 10 steps before it: 49 times 10 points, and the last 20.
+        #expect(loss.count == 510)
+        #expect(loss.firstStep == 0 && loss.first == 0 && loss.lastStep == 509 && loss.last == 49)
+        #expect(source.bytesRead <= 4 * file.bytes.count, "\(source.bytesRead) bytes read of \(file.bytes.count)")
+        source.reset()
+        let points = try #require(reader.contents().run(named: ".")?.series(tag: "loss")?.points)
+        #expect(points.count == 510)
+        #expect(source.bytesRead <= 4 * file.bytes.count, "\(source.bytesRead) bytes read of \(file.bytes.count)")
+        Self.expectAgreement(reader, "50 restarts")
+    }
+}
+
+/// A source that counts the bytes read from it.
+final class CountingSource: ByteSource {
+    private let source: any ByteSource
+    private let count = LockedValue(0)
+
+    init(_ source: any ByteSource) {
+        self.source = source
+    }
+
+    var bytesRead: Int { count.withLock { $0 } }
+
+    func reset() {
+        count.withLock { $0 = 0 }
+    }
+
+    func listFiles(under root: String) throws(ByteSourceError) -> FileListing {
+        try source.listFiles(under: root)
+    }
+
+    func size(of path: String) throws(ByteSourceError) -> Int64 {
+        try source.size(of: path)
+    }
+
+    func read(_ path: String, at offset: Int64, into buffer: inout [UInt8], from start: Int) throws(ByteSourceError)
+        -> Int
+    {
+        let read = try source.read(path, at: offset, into: &buffer, from: start)
+        count.withLock { $0 += read }
+        return read
+    }
 }
