@@ -121,7 +121,12 @@ import TestSupport
         try first.close()
         let descriptor = open(first.path, O_RDONLY)
         #expect(flock(descriptor, LOCK_EX) == 0)
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(200)) { close(descriptor) }
+        // A thread of its own, not a dispatch queue that parallel tests may keep busy past the
+        // one-second wait.
+        Thread.detachNewThread {
+            usleep(100_000)
+            close(descriptor)
+        }
 
         let second = try SummaryWriter(continuing: directory.path)
         try second.close()

@@ -39,6 +39,14 @@ struct FileDescriptor: Sendable {
         try open(path, flags: O_WRONLY | O_APPEND | O_CLOEXEC, mode: 0)
     }
 
+    /// Creates `path` or empties the file there, for writing. Without `followingLinks`, a symbolic
+    /// link at `path` (its last component) fails with `ELOOP` instead of being written through.
+    static func createOrTruncate(_ path: String, mode: mode_t = 0o644, followingLinks: Bool) throws(Failure)
+        -> FileDescriptor
+    {
+        try open(path, flags: O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW), mode: mode)
+    }
+
     private static func open(_ path: String, flags: Int32, mode: mode_t) throws(Failure) -> FileDescriptor {
         while true {
             let fd = Glibc.open(path, flags, mode)

@@ -1,7 +1,10 @@
 internal import Glibc
 
 /// The few file-system operations the library needs, without Foundation.
-enum FileSystem {
+///
+/// `package` for the command-line tool's exports, which must not write through symbolic links
+/// (``createDirectoryNotFollowingLinks(_:)``, ``resolvedPath(_:)``); the rest is internal.
+package enum FileSystem {
     /// Creates `path` and any missing parents (like `mkdir -p`). The failure names the component
     /// that could not be created in its `path`; a component that exists but is not a directory
     /// fails with `ENOTDIR`.
@@ -77,5 +80,45 @@ extension FileSystem {
             }
             if name != "." && name != ".." { names.append(name) }
         }
+    }
+}
+
+extension FileSystem {
+    /// Why ``createDirectoryNotFollowingLinks(_:)`` failed.
+    package enum DirectoryFailure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// `mkdir` failed, for another reason than something being there already.
+        case cannotCreate(SystemCallFailure)
+        /// What is at the path is not a directory: a file, or a symbolic link (even to a directory).
+        case notADirectory
+
+        package var description: String {
+            switch self {
+            case .cannotCreate(let failure): failure.description
+            case .notADirectory: "not a directory (a symbolic link or a file)"
+            }
+        }
+    }
+
+    /// Creates the directory `path` (permissions 0755 less the umask) unless there is one already,
+    /// then checks with `lstat`, which does not follow a symbolic link, that a directory itself is
+    /// there and not a link to one: nothing written below it afterwards goes through a link at its
+    /// last component. The components before it are followed as usual, so a caller that must
+    /// stay below a directory creates the levels one at a time from that directory's
+    /// ``resolvedPath(_:)``.
+    package static func createDirectoryNotFollowingLinks(_ path: String) throws(DirectoryFailure) {
+        if mkdir(path, 0o755) != 0 {
+            let code = errno
+            guard code == EEXIST else { throw .cannotCreate(SystemCallFailure(call: "mkdir", errno: code)) }
+        }
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory }
+    }
+
+    /// The absolute path that `path` names, with every symbolic link, `.` and `..` resolved. The
+    /// corresponding C function is `realpath`.
+    package static func resolvedPath(_ path: String) throws(SystemCallFailure) -> String {
+        guard let resolved = realpath(path, nil) else { throw SystemCallFailure(call: "realpath", errno: errno) }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

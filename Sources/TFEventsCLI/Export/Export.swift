@@ -80,7 +80,7 @@ extension TFEventsCommand {
         }
 
         func run() throws {
-            signal(SIGPIPE, SIG_IGN)
+            ProcessSignals.ignoreBrokenPipe()
             do {
                 try export()
             } catch is ByteOutput.PipeClosed {

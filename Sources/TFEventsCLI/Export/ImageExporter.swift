@@ -1,4 +1,5 @@
 import Foundation
+import TFEvents
 
 /// Writes images as files below one directory, `DIR/<run>/<tag>/<step>[_<index>].<ext>`, and
 /// lists them in `DIR/images.csv`.
@@ -34,11 +35,11 @@ final class ImageExporter {
         } catch {
             throw CommandFailure("\(directory): cannot create the image directory: \(error.localizedDescription)")
         }
-        guard let real = realpath(directory, nil) else {
-            throw CommandFailure("\(directory): cannot resolve the image directory: \(String(cString: strerror(errno)))")
+        do throws(SystemCallFailure) {
+            root = try FileSystem.resolvedPath(directory)
+        } catch {
+            throw CommandFailure("\(directory): cannot resolve the image directory: \(error.reason)")
         }
-        root = String(cString: real)
-        free(real)
         registry.reserve(Self.indexName, in: "")
         index = try ByteOutput(creatingFile: root + "/" + Self.indexName)
         try index.write(CSV.line(["run", "tag", "step", "wall_time", "index", "width", "height", "file"]))
@@ -99,11 +100,11 @@ final class ImageExporter {
     private func makeDirectory(_ relative: String) throws {
         guard !checkedDirectories.contains(relative) else { return }
         let path = root + "/" + relative
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw CommandFailure("\(path): cannot create the directory: \(String(cString: strerror(errno)))")
-        }
-        var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+        do throws(FileSystem.DirectoryFailure) {
+            try FileSystem.createDirectoryNotFollowingLinks(path)
+        } catch .cannotCreate(let failure) {
+            throw CommandFailure("\(path): cannot create the directory: \(failure.reason)")
+        } catch .notADirectory {
             throw CommandFailure("\(path): exists and is not a directory (a link or a file); not writing through it")
         }
         checkedDirectories.insert(relative)
@@ -111,22 +112,17 @@ final class ImageExporter {
 
     private func writeFile(_ relative: String, _ bytes: [UInt8]) throws {
         let path = root + "/" + relative
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CommandFailure("\(path): cannot create the image file: \(String(cString: strerror(errno)))")
+        let file: OutputFile
+        do throws(SystemCallFailure) {
+            file = try OutputFile(creatingOrTruncating: path, followingLinks: false)
+        } catch {
+            throw CommandFailure("\(path): cannot create the image file: \(error.reason)")
         }
-        defer { _ = Foundation.close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Foundation.write(descriptor, base + written, buffer.count - written)
-            }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else {
-                throw CommandFailure("\(path): cannot write the image file: \(String(cString: strerror(errno)))")
-            }
-            written += result
+        defer { try? file.close() }
+        do throws(SystemCallFailure) {
+            try file.write(bytes)
+        } catch {
+            throw CommandFailure("\(path): cannot write the image file: \(error.reason)")
         }
     }
 }

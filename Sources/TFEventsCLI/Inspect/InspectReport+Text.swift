@@ -165,13 +165,9 @@ extension InspectReport {
     /// `2023-11-14 22:13:20 UTC`, with milliseconds when the time has a fraction.
     static func utc(_ seconds: Double) -> String {
         guard seconds.isFinite, abs(seconds) < 1e15 else { return String(seconds) }
-        var whole = time_t(seconds.rounded(.down))
-        var parts = tm()
-        gmtime_r(&whole, &parts)
+        guard let time = CalendarTime(utc: Int64(seconds.rounded(.down))) else { return String(seconds) }
         let millis = Int(((seconds - seconds.rounded(.down)) * 1000).rounded())
-        var text = String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        var text = time.dateAndTime
         if millis > 0 && millis < 1000 { text += String(format: ".%03d", millis) }
         return text + " UTC"
     }

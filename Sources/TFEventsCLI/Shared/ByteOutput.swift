@@ -1,6 +1,6 @@
-import Foundation
+import TFEvents
 
-/// Buffered output to a file descriptor: standard output or a file opened for writing.
+/// Buffered output to standard output or a file opened for writing.
 ///
 /// Writes are gathered in memory and handed to the kernel in blocks of 64 KiB, and on
 /// ``flush()``. A failed write throws a ``CommandFailure`` naming the destination; a closed pipe
@@ -10,8 +10,8 @@ final class ByteOutput {
     /// The reader of a pipe went away.
     struct PipeClosed: Error {}
 
-    private let descriptor: Int32
-    private var ownsDescriptor: Bool
+    private let file: OutputFile
+    private var ownsFile: Bool
     /// How the destination is named in messages.
     let name: String
     private var buffer: [UInt8] = []
@@ -19,27 +19,29 @@ final class ByteOutput {
 
     /// Standard output.
     static func standardOutput() -> ByteOutput {
-        ByteOutput(descriptor: STDOUT_FILENO, ownsDescriptor: false, name: "standard output")
+        ByteOutput(file: .standardOutput, ownsFile: false, name: "standard output")
     }
 
-    private init(descriptor: Int32, ownsDescriptor: Bool, name: String) {
-        self.descriptor = descriptor
-        self.ownsDescriptor = ownsDescriptor
+    private init(file: OutputFile, ownsFile: Bool, name: String) {
+        self.file = file
+        self.ownsFile = ownsFile
         self.name = name
         buffer.reserveCapacity(Self.blockSize)
     }
 
     /// Creates or truncates the file at `path`.
     convenience init(creatingFile path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CommandFailure("\(path): cannot create the output file: \(String(cString: strerror(errno)))")
+        let file: OutputFile
+        do throws(SystemCallFailure) {
+            file = try OutputFile(creatingOrTruncating: path)
+        } catch {
+            throw CommandFailure("\(path): cannot create the output file: \(error.reason)")
         }
-        self.init(descriptor: descriptor, ownsDescriptor: true, name: path)
+        self.init(file: file, ownsFile: true, name: path)
     }
 
     deinit {
-        if ownsDescriptor { _ = Foundation.close(descriptor) }
+        if ownsFile { try? file.close() }
     }
 
     /// Appends text; writes a block once 64 KiB are waiting.
@@ -52,31 +54,25 @@ final class ByteOutput {
     func flush() throws {
         var written = 0
         defer { buffer.removeFirst(written) }
-        while written < buffer.count {
-            let result = buffer.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress else { return 0 }
-                return Foundation.write(descriptor, base + written, bytes.count - written)
-            }
-            if result >= 0 {
-                written += result
-            } else if errno == EINTR {
-                continue
-            } else if errno == EPIPE {
-                written = buffer.count
-                throw PipeClosed()
-            } else {
-                throw CommandFailure("cannot write to \(name): \(String(cString: strerror(errno)))")
-            }
+        do throws(SystemCallFailure) {
+            try file.write(buffer, written: &written)
+        } catch where error.isBrokenPipe {
+            written = buffer.count
+            throw PipeClosed()
+        } catch {
+            throw CommandFailure("cannot write to \(name): \(error.reason)")
         }
     }
 
     /// Writes everything waiting and closes a file (not standard output).
     func close() throws {
         try flush()
-        guard ownsDescriptor else { return }
-        ownsDescriptor = false
-        if Foundation.close(descriptor) != 0 {
-            throw CommandFailure("cannot write to \(name): \(String(cString: strerror(errno)))")
+        guard ownsFile else { return }
+        ownsFile = false
+        do throws(SystemCallFailure) {
+            try file.close()
+        } catch {
+            throw CommandFailure("cannot write to \(name): \(error.reason)")
         }
     }
 }

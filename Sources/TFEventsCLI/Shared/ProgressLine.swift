@@ -1,4 +1,5 @@
 import Foundation
+import TFEvents
 
 /// A one-line progress report on standard error for work that takes more than a second.
 ///
@@ -36,7 +37,7 @@ final class ProgressLine: @unchecked Sendable {
     /// Whether standard error is a terminal and `NO_COLOR` is unset or empty.
     static var standardErrorAllowsProgress: Bool {
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return isatty(STDERR_FILENO) == 1 && !noColor
+        return Terminal.isTerminal(.standardError) && !noColor
     }
 
     /// Redraws the line with `text` once the work has taken longer than ``delay``, at most five
@@ -75,8 +76,6 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Monotonic seconds.
     static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        MonotonicClock.seconds()
     }
 }

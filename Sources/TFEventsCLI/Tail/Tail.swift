@@ -70,7 +70,7 @@ extension TFEventsCommand {
 
         func run() async throws {
             let filters = try filters.compiled()
-            let terminal = Terminal.current
+            let terminal = TerminalOutput.current
             let out = ByteOutput.standardOutput()
             let reader: SummaryReader
             do {
@@ -99,7 +99,7 @@ extension TFEventsCommand {
 
         /// Every point TensorBoard shows, run by run, in reading order.
         private func printPointsOnce(_ reader: SummaryReader, filters: CompiledFilters, to out: ByteOutput) throws {
-            signal(SIGPIPE, SIG_IGN)
+            ProcessSignals.ignoreBrokenPipe()
             var problems = ProblemPrinter(filters: filters)
             for problem in reader.listing.problems { problems.print(problem) }
             for run in reader.runs {
@@ -175,7 +175,7 @@ extension TFEventsCommand {
                 // Signal handlers only set a flag; this turns it into a cancellation, which also
                 // ends the follower's wait for new data at once.
                 group.addTask {
-                    while !Task.isCancelled && TailSignals.stopSignal == 0 {
+                    while !Task.isCancelled && !TailSignals.isStopRequested {
                         try? await Task.sleep(for: .milliseconds(50))
                     }
                 }
@@ -225,7 +225,7 @@ extension TFEventsCommand {
                     try out.flush()
                     if !announced {
                         announced = true
-                        if isatty(STDERR_FILENO) == 1 {
+                        if Terminal.isTerminal(.standardError) {
                             printError(
                                 "Following \(tags.count) runs in \(logdir); " + (fromStart ? "" : "new ")
                                     + "scalar points appear as they are written. Ctrl-C stops.")

@@ -65,9 +65,6 @@ struct TailState {
 
     /// Local time as `HH:MM:SS`.
     static func clock(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970)
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        return String(format: "%02d:%02d:%02d", parts.tm_hour, parts.tm_min, parts.tm_sec)
+        CalendarTime(local: Int64(date.timeIntervalSince1970))?.timeOfDay ?? "--:--:--"
     }
 }

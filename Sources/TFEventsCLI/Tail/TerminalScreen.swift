@@ -1,4 +1,4 @@
-import Foundation
+import TFEvents
 
 /// Redraws a frame of lines in place on a terminal, below whatever was on the screen before.
 ///
@@ -23,9 +23,8 @@ final class TerminalScreen {
 
     /// The terminal's size in columns and rows; 80 × 24 when unknown.
     static func size() -> (columns: Int, rows: Int) {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 && size.ws_row > 0 {
-            return (Int(size.ws_col), Int(size.ws_row))
+        if let size = Terminal.size(of: .standardOutput), size.columns > 0 && size.rows > 0 {
+            return (size.columns, size.rows)
         }
         return (80, 24)
     }
