@@ -30,13 +30,16 @@ import TestSupport
     func fixturesPassTheHarness(_ name: String) throws {
         let listing = try LogdirListing(logdir: Fixtures.logdir(name))
         for run in listing.runs {
-            var logdir: [UInt8] = [4]
-            for (index, file) in run.readFiles.enumerated() {
-                let bytes = readFile(file.path)
-                ([2] + bytes).withUnsafeBytes { FuzzHarness.run($0) }
-                logdir += [UInt8(index % 2), UInt8(bytes.count & 0xFF), UInt8(bytes.count >> 8 & 0xFF)] + bytes
+            for variant in 0..<FuzzHarness.variantCount {
+                let targets = FuzzHarness.Target.allCases.count
+                var logdir = [UInt8(4 + targets * variant)]
+                for (index, file) in run.readFiles.enumerated() {
+                    let bytes = readFile(file.path)
+                    ([UInt8(2 + targets * variant)] + bytes).withUnsafeBytes { FuzzHarness.run($0) }
+                    logdir += [UInt8(index % 2), UInt8(bytes.count & 0xFF), UInt8(bytes.count >> 8 & 0xFF)] + bytes
+                }
+                logdir.withUnsafeBytes { FuzzHarness.run($0) }
             }
-            logdir.withUnsafeBytes { FuzzHarness.run($0) }
         }
     }
 

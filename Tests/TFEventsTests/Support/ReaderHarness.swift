@@ -85,6 +85,11 @@ func fullText(_ value: some Any) -> String {
     String(reflecting: value)
 }
 
+/// `run/tag → points` as text, in key order, for comparing two of them.
+func sortedText(_ points: [String: [Point]]) -> String {
+    fullText(points.sorted { $0.key < $1.key })
+}
+
 /// Writes one event file per list of events into a new temporary log directory, in order.
 func makeLogdir(files: [[Event]], in directory: String? = nil) throws -> String {
     let logdir = try directory ?? Fixtures.temporaryDirectory()
@@ -156,6 +161,11 @@ struct LiveView {
         case .caughtUp:
             break
         }
+    }
+
+    /// Replaces the points held for one series.
+    mutating func replace(run: String, series id: Int, with points: [Point]) {
+        self.points[run, default: [:]][id] = points
     }
 
     func series(run: String, tag: String) -> Series? {

@@ -250,6 +250,7 @@ struct RunProcessor {
             // Announced where the first reading first knew it, or earlier: before any point.
             announced[entry.id] = true
             queue.append(.series(series[entry.id]))
+            takeHParams(of: series[entry.id], into: &queue)
         }
         if isLegacy || value.metadata != nil, mode == .normal, seriesByTag[value.tag]?.hasMetadata != true,
             var metadata = DataCompat.metadata(of: value)
@@ -302,6 +303,7 @@ struct RunProcessor {
             if mode == .seeded && !announced[entry.id] {
                 announced[entry.id] = true
                 queue.append(.series(series[entry.id]))
+                takeHParams(of: series[entry.id], into: &queue)
             }
             return entry
         }
@@ -313,6 +315,16 @@ struct RunProcessor {
         seriesByTag[tag] = entry
         queue.append(.series(new))
         return entry
+    }
+
+    /// The run's hyperparameters, from the first hparams series with a session start that has any.
+    private mutating func takeHParams(of series: Series, into queue: inout [RawItem]) {
+        guard series.kind == .hparams, run.hparams.isEmpty,
+            case .sessionStartInfo(let info)? = PluginContentCodec.decodeHParams(
+                series.metadata?.pluginData?.content ?? [])?.content, !info.hparams.isEmpty
+        else { return }
+        run.hparams = info.hparams
+        queue.append(.run(run))
     }
 
     /// Keeps a tag's first metadata in the run and ignores any later one.
@@ -340,13 +352,7 @@ struct RunProcessor {
         series[updated.id] = updated
         seriesByTag[tag] = SeriesEntry(id: updated.id, hasMetadata: true, kind: updated.kind)
         queue.append(.series(updated))
-        if updated.kind == .hparams, run.hparams.isEmpty,
-            case .sessionStartInfo(let info)? = PluginContentCodec.decodeHParams(metadata.pluginData?.content ?? [])?
-                .content, !info.hparams.isEmpty
-        {
-            run.hparams = info.hparams
-            queue.append(.run(run))
-        }
+        takeHParams(of: updated, into: &queue)
         if let earlier, earlier.hasRawPoints {
             // Points read before the metadata were raw tensors: they must be read again as the
             // series' plugin reads them, as TensorBoard decodes at read time.
