@@ -210,7 +210,9 @@ import TestSupport
         let cancelled = ContinuousClock.now
         task.cancel()
         let count = await task.value
-        #expect(ContinuousClock.now - cancelled < .seconds(5))
+        // Not the hour's wait; generous, as parallel tests can keep the two cooperative threads of
+        // a 2-core machine busy for seconds.
+        #expect(ContinuousClock.now - cancelled < .seconds(30))
         #expect(count >= 3)  // the run, its series, its points, caught up
     }
 

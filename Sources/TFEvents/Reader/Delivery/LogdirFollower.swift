@@ -12,8 +12,9 @@ public enum LogdirUpdate: Sendable, Hashable {
     /// once as ``replayed(run:_:)``, so a view that forgot the affected series' points entirely is
     /// right again after them.
     case rewind(Rewind)
-    /// The points of the series a ``rewind(_:)`` affected that survive it, in reading order:
-    /// reported before, and reported again.
+    /// The points of the series a ``rewind(_:)`` affected that survive it, in reading order: all
+    /// of them, so that a view that forgot the series is complete again (when following started
+    /// at ``LogdirFollower/Start/end``, this includes points written before it started).
     case replayed(run: String, [Point])
     /// Something could not be read; reading goes on.
     case problem(ReadProblem)

@@ -12,7 +12,8 @@ protocol SeriesAccumulator: Sendable {
 /// metadata that arrived after a series' first points), the affected accumulators start again
 /// and are fed the surviving points, read again from the run's files. That rereading is done for
 /// the first rewind only: a run with more is read to its end, then once more as ``RunReader``
-/// reads a large run the second time (its purges known, so the points they drop are left out),
+/// reads a large run the second time (``RunReader/init(settling:listing:options:)``: its purges
+/// known, so the points they drop are left out),
 /// so the cost stays a few readings of the run however often its writer restarted (replaying on
 /// every rewind cost a reading per restart: a 4 MB run with 100 restarts took 67 s, not 0.4 s).
 struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
@@ -78,33 +79,17 @@ struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
         }
         progress?.add(points)
         if settleAtEnd {
-            // As RunReader's second reading: the same bytes again, every series' final metadata
-            // known from the start, and the points the first reading's purges drop left out.
-            var sieve = PurgeSieve()
-            for purge in loader.processor.purges { sieve.add(purge, afterPoints: purge.pointsBefore) }
             accumulators = Array(repeating: nil, count: accumulators.count)
-            var announced: Set<Int> = []
-            var ordinal = 0
-            let second = RunLoader(rereading: loader)
-            more = true
-            while more {
-                more = second.advance(final: final, into: &queue)
-                for item in queue {
-                    switch item {
-                    case .series(let series):
-                        guard announced.insert(series.id).inserted else { continue }
-                        while accumulators.count <= series.id { accumulators.append(nil) }
-                        accumulators[series.id] = options.tags.includes(series.tag) ? make(series) : nil
-                    case .point(let point):
-                        ordinal += 1
-                        if !sieve.drops(ordinal: ordinal - 1, step: point.step, series: point.series) {
-                            accumulators[point.series]?.add(point)
-                        }
-                    case .rewind, .problem, .run:
-                        break
-                    }
+            for item in RunReader(settling: loader, listing: listing, options: options) {
+                switch item {
+                case .series(let series):
+                    while accumulators.count <= series.id { accumulators.append(nil) }
+                    accumulators[series.id] = make(series)
+                case .point(let point):
+                    accumulators[point.series]?.add(point)
+                case .problem:
+                    break
                 }
-                queue.removeAll(keepingCapacity: true)
             }
         }
         run = loader.run

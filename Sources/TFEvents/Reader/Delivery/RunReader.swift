@@ -166,7 +166,6 @@ public final class RunReader: Sequence, IteratorProtocol {
 
     /// Reads the run once to learn its purges and final metadata, and prepares the second reading.
     private func readTwice(_ first: RunLoader) {
-        var sieve = PurgeSieve()
         var problems: [ReadProblem] = []
         var queue: [RawItem] = []
         var more = true
@@ -176,20 +175,36 @@ public final class RunReader: Sequence, IteratorProtocol {
         while more {
             more = first.advance(final: options.filesAreComplete, into: &queue)
             for item in queue {
-                switch item {
-                case .problem(let problem): problems.append(problem)
-                case .rewind(let rewind) where rewind.reason != .metadata:
-                    sieve.add(rewind, afterPoints: rewind.pointsBefore)
-                    purges.append(rewind)
-                case .rewind, .series, .run, .point: break
-                }
+                if case .problem(let problem) = item { problems.append(problem) }
             }
             queue.removeAll(keepingCapacity: true)
         }
+        held = problems.map(Held.problem)
+        startSecondReading(after: first)
+    }
+
+    /// Prepares the second reading of a run `first` has read to its end: the same bytes, every
+    /// series' final metadata known from the start, and the points its purges drop left out.
+    private func startSecondReading(after first: RunLoader) {
+        var sieve = PurgeSieve()
+        for purge in first.processor.purges {
+            sieve.add(purge, afterPoints: purge.pointsBefore)
+            purges.append(purge)
+        }
         let second = RunLoader(rereading: first)
         loader = second
-        held = problems.map(Held.problem)
         streaming = Streaming(loader: second, sieve: sieve)
+    }
+
+    /// The points of a run that `first` has read to its end, settled by reading it once more:
+    /// for a reader that met more purges than it could settle as it went (see
+    /// ``RunAccumulation``). It hands out series and points only, the problems being known.
+    init(settling first: RunLoader, listing: LogdirListing.Run, options: SummaryReader.Options) {
+        self.listing = listing
+        self.options = options
+        self.bufferedByteLimit = 0
+        started = true
+        startSecondReading(after: first)
     }
 
     /// The next item of the second reading.

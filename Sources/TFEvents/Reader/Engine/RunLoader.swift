@@ -81,6 +81,7 @@ final class RunLoader {
     /// Reads up to ``batchSize`` records (or moves to the next file) and appends what they yield
     /// to `queue`. Returns `false` when the run has nothing more to give now.
     func advance(final: Bool, into queue: inout [RawItem]) -> Bool {
+        let queued = queue.count
         if current == nil {
             guard let first = files.first else { return false }
             current = reader(for: first)
@@ -120,7 +121,7 @@ final class RunLoader {
             }
         }
         // Records were read (their points may only have been counted): more may follow.
-        if consumed || !queue.isEmpty { return true }
+        if consumed || queue.count > queued { return true }
         let name = current.name
         guard let next = nextFile(after: name, into: &queue) else {
             finishing = false
@@ -154,7 +155,15 @@ final class RunLoader {
 
     /// The first file whose name sorts after `name`, after reporting late writes to the files before it.
     private func nextFile(after name: String, into queue: inout [RawItem]) -> LogdirListing.File? {
-        let position = files.firstIndex { !LogdirListing.byteOrder($0.name, name) } ?? files.count
+        // The files are in name order: find the current one by bisection, so that a run of
+        // thousands of files is not read in quadratic time.
+        var low = 0
+        var high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if LogdirListing.byteOrder(files[middle].name, name) { low = middle + 1 } else { high = middle }
+        }
+        let position = low
         for file in files[max(0, position - Self.lateWriteCheckCount)..<position]
         where !reportedLateWrites.contains(file.path) {
             let finishedSize = finished.last { $0.path == file.path }?.size
@@ -168,7 +177,8 @@ final class RunLoader {
                     + "and so does this reader"
             queue.append(.problem(ReadProblem(kind: .lateWrite, path: file.path, run: run.name, message: message)))
         }
-        return files.first { LogdirListing.byteOrder(name, $0.name) }
+        let next = position < files.count && files[position].name == name ? position + 1 : position
+        return next < files.count ? files[next] : nil
     }
 
     /// Calls `body` with every point of the series `rewind` affects that came before the event that
