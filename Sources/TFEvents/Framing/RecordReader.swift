@@ -174,6 +174,13 @@ final class RecordReader {
                 window.scanFrom = candidate
                 return nil
             }
+            // Most positions are not a record: pass over those whose length CRC fails in a tight
+            // loop over what is buffered, and look closer only where it verifies.
+            candidate = firstVerifiedLength(from: candidate)
+            let bufferEnd = window.bufferOffset + Int64(window.bufferCount)
+            guard candidate + Int64(TFRecordFraming.headerSize) <= bufferEnd else {
+                continue  // The header at `candidate` is not all buffered yet.
+            }
             switch try verifiedRecordSize(at: candidate) {
             case let total? where total > 0:
                 window.offset = candidate
@@ -188,6 +195,26 @@ final class RecordReader {
                 candidate += 1
             }
         }
+    }
+
+    /// The first position at or after `position` whose length field's CRC verifies, among those
+    /// whose 12 header bytes are buffered; when none is, the first position whose header is not
+    /// all buffered.
+    private func firstVerifiedLength(from position: Int64) -> Int64 {
+        let start = Int(position - window.bufferOffset)
+        let end = window.bufferCount - TFRecordFraming.headerSize
+        guard start <= end else { return position }
+        let found = buffer.withUnsafeBytes { raw -> Int in
+            var index = start
+            while index <= end {
+                let length = TFRecordFraming.loadUInt64(raw, at: index)
+                let stored = TFRecordFraming.loadUInt32(raw, at: index + 8)
+                if stored == CRC32C.mask(CRC32C.checksum(ofLittleEndian: length)) { return index }
+                index += 1
+            }
+            return index
+        }
+        return window.bufferOffset + Int64(found)
     }
 
     /// The size of a complete record at `position` whose CRCs both verify; 0 when its length
