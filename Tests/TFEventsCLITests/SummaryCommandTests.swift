@@ -101,7 +101,9 @@ import TestSupport
         #expect(result.stderr.isEmpty)
         let run = json.run("lr_0.1")
         #expect(
-            Set(run.object.keys) == ["run", "files", "scalars", "images", "histograms", "text", "hparams", "problems"])
+            Set(run.object.keys) == [
+                "run", "files", "scalars", "images", "histograms", "text", "hparams", "problems", "audio", "pr_curves",
+            ])
         #expect(Set(run["scalars"].object.keys) == ["train/accuracy", "train/loss"])
         #expect(run["scalars"]["train/loss"]["count"].int == 40)
         #expect(run["files"].array.count == 1 && run["files"].array.first?.string?.contains("tfevents") == true)

@@ -103,7 +103,8 @@ public struct SummaryReader: Sendable {
         RunReader(run, options: options)
     }
 
-    /// Statistics of every scalar, image, histogram and text series of every run, read in parallel.
+    /// Statistics of every scalar, image, histogram, text, audio and PR-curve series of every run,
+    /// read in parallel.
     ///
     /// - Parameter progress: Called now and then with the number of points read so far, one call at
     ///   a time, from the reading threads.

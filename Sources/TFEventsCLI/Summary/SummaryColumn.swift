@@ -3,8 +3,8 @@ import TFEvents
 /// A column of the `tfevents summary` table, after the `run` column.
 ///
 /// The columns come in this order, each group sorted by name: one per scalar tag (the chosen
-/// statistic), one per hyperparameter, then one per image, histogram and text tag (its number of
-/// points). A column exists when any run has it.
+/// statistic), one per hyperparameter, then one per image, histogram, text, audio and PR-curve
+/// tag (its number of points). A column exists when any run has it.
 enum SummaryColumn: Hashable, Sendable {
     /// A scalar tag: the chosen statistic.
     case scalar(String)
@@ -16,6 +16,10 @@ enum SummaryColumn: Hashable, Sendable {
     case histograms(String)
     /// A text tag: the number of points.
     case text(String)
+    /// An audio tag: the number of points.
+    case audio(String)
+    /// A PR-curve tag: the number of points.
+    case prCurves(String)
 
     /// Every column the runs have, in table order.
     static func columns(of runs: [ShownRun]) -> [SummaryColumn] {
@@ -27,10 +31,13 @@ enum SummaryColumn: Hashable, Sendable {
             + union { $0.images.keys }.map(SummaryColumn.images)
             + union { $0.histograms.keys }.map(SummaryColumn.histograms)
             + union { $0.text.keys }.map(SummaryColumn.text)
+            + union { $0.audio.keys }.map(SummaryColumn.audio)
+            + union { $0.prCurves.keys }.map(SummaryColumn.prCurves)
     }
 
     /// The column's title: the tag for scalars; the name for hyperparameters (`hparams/NAME` when
-    /// a scalar tag has the same name); `TAG (images)`, `TAG (histograms)`, `TAG (text)` for counts.
+    /// a scalar tag has the same name); `TAG (images)`, `TAG (histograms)`, `TAG (text)`,
+    /// `TAG (audio)`, `TAG (pr_curves)` for counts.
     func title(scalarTags: Set<String>) -> String {
         switch self {
         case .scalar(let tag): tag
@@ -38,6 +45,8 @@ enum SummaryColumn: Hashable, Sendable {
         case .images(let tag): tag + " (images)"
         case .histograms(let tag): tag + " (histograms)"
         case .text(let tag): tag + " (text)"
+        case .audio(let tag): tag + " (audio)"
+        case .prCurves(let tag): tag + " (pr_curves)"
         }
     }
 
@@ -69,6 +78,10 @@ enum SummaryColumn: Hashable, Sendable {
             return run.histograms[tag].map { .count($0.count) } ?? .missing
         case .text(let tag):
             return run.text[tag].map { .count($0.count) } ?? .missing
+        case .audio(let tag):
+            return run.audio[tag].map { .count($0.count) } ?? .missing
+        case .prCurves(let tag):
+            return run.prCurves[tag].map { .count($0.count) } ?? .missing
         }
     }
 }

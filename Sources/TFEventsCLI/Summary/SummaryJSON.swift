@@ -15,7 +15,9 @@ import TFEvents
 ///    "histograms": {TAG: {"count", "last_step", "min", "max", "total", "buckets"}},
 ///    "text": {TAG: {"count", "last_step", "last"}},
 ///    "hparams": {NAME: VALUE},         string, number or Boolean
-///    "problems": [{"file", "offset", "kind", "message"}]},
+///    "problems": [{"file", "offset", "kind", "message"}],
+///    "audio": {TAG: {"count", "last_step", "clips", "sample_rate", "channels", "frames"}},
+///    "pr_curves": {TAG: {"count", "last_step", "thresholds"}}},
 ///   ...],
 ///  "problems": [{"run", "path", "offset", "kind", "message"}]}
 /// ```
@@ -35,7 +37,12 @@ import TFEvents
 ///   `buckets` (how many buckets it has).
 /// - Text: `last` is the last text; the elements of a text table (rank 1 or 2) are joined with
 ///   line breaks in row-major order.
-/// - Keys of `scalars`, `images`, `histograms`, `text` and `hparams` are in name (byte) order; runs
+/// - Audio: `clips` is the number of clips of the last point; `sample_rate`, `channels` and
+///   `frames` come from the WAV header of its first clip (`null` when it is not WAV).
+/// - PR curves: `thresholds` is the number of thresholds of the last curve (T of its `[6, T]`
+///   tensor).
+/// - Keys of `scalars`, `images`, `histograms`, `text`, `hparams`, `audio` and `pr_curves` are in
+///   name (byte) order; runs
 ///   are in the order of the log directories given, then by name, unless `--sort` says otherwise.
 /// - Run `problems` are damaged records in the run's files: `file` is the basename, `offset` the
 ///   record's byte offset, `message` says what was wrong and where reading resumed. `kind` is one
@@ -81,6 +88,8 @@ enum SummaryJSON {
                         recordKind(problem.kind).map { recordProblem(problem, kind: $0) }
                     })
             ),
+            ("audio", members(run.audio, audio)),
+            ("pr_curves", members(run.prCurves, prCurves)),
         ])
     }
 
@@ -137,6 +146,25 @@ enum SummaryJSON {
             ("count", .integer(Int64(series.count))),
             ("last_step", step(series.lastStep)),
             ("last", series.last.map { .string($0.joined(separator: "\n")) } ?? .null),
+        ])
+    }
+
+    static func audio(_ series: LatestPoint<RunSummary.AudioBatch>) -> JSONValue {
+        .object([
+            ("count", .integer(Int64(series.count))),
+            ("last_step", step(series.lastStep)),
+            ("clips", series.last.map { .integer(Int64($0.clips)) } ?? .null),
+            ("sample_rate", series.last?.sampleRate.map { .integer(Int64($0)) } ?? .null),
+            ("channels", series.last?.channelCount.map { .integer(Int64($0)) } ?? .null),
+            ("frames", series.last?.frameCount.map { .integer(Int64($0)) } ?? .null),
+        ])
+    }
+
+    static func prCurves(_ series: LatestPoint<Int>) -> JSONValue {
+        .object([
+            ("count", .integer(Int64(series.count))),
+            ("last_step", step(series.lastStep)),
+            ("thresholds", series.last.map { .integer(Int64($0)) } ?? .null),
         ])
     }
 

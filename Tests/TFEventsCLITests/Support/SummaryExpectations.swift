@@ -71,7 +71,7 @@ func expectSame(
 }
 
 /// Checks one run of a summary against the run in TensorBoard's view: files, every scalar,
-/// image, histogram and text tag, and hyperparameters.
+/// image, histogram, text, audio and PR-curve tag, and hyperparameters.
 func expectRunMatchesView(_ run: ParsedJSON, view: ParsedJSON, sourceLocation: SourceLocation = #_sourceLocation) {
     guard let name = run["run"].string else {
         Issue.record("a run without a name: \(run)", sourceLocation: sourceLocation)
@@ -125,6 +125,34 @@ func expectRunMatchesView(_ run: ParsedJSON, view: ParsedJSON, sourceLocation: S
         #expect(json["last_step"] == last["step"], "\(name)/\(tag) last_step", sourceLocation: sourceLocation)
         #expect(
             json["last"].string == flatten(last["text"]).joined(separator: "\n"), "\(name)/\(tag) last",
+            sourceLocation: sourceLocation)
+    }
+
+    let audio = view["audio"][name].object
+    #expect(Set(run["audio"].object.keys) == Set(audio.keys), "\(name) audio tags", sourceLocation: sourceLocation)
+    for (tag, datums) in audio {
+        let json = run["audio"][tag]
+        let last = datums.array.last ?? .null
+        #expect(json["count"].int == datums.array.count, "\(name)/\(tag) count", sourceLocation: sourceLocation)
+        #expect(json["last_step"] == last["step"], "\(name)/\(tag) last_step", sourceLocation: sourceLocation)
+        #expect(json["clips"] == last["samples"], "\(name)/\(tag) clips", sourceLocation: sourceLocation)
+        // Every fixture's clips are 16-bit WAV: a 44-byte header, then the frames.
+        let channels = json["channels"].int ?? 0
+        #expect(
+            json["sample_rate"].int == 8000 && channels == 1
+                && json["frames"].int == ((last["bytes"].array.first?.int ?? 0) - 44) / (2 * max(channels, 1)),
+            "\(name)/\(tag) format \(json)", sourceLocation: sourceLocation)
+    }
+
+    let curves = view["pr_curves"][name].object
+    #expect(Set(run["pr_curves"].object.keys) == Set(curves.keys), "\(name) PR-curve tags", sourceLocation: sourceLocation)
+    for (tag, datums) in curves {
+        let json = run["pr_curves"][tag]
+        let last = datums.array.last ?? .null
+        #expect(json["count"].int == datums.array.count, "\(name)/\(tag) count", sourceLocation: sourceLocation)
+        #expect(json["last_step"] == last["step"], "\(name)/\(tag) last_step", sourceLocation: sourceLocation)
+        #expect(
+            json["thresholds"].int == last["values"].array.first?.array.count, "\(name)/\(tag) thresholds",
             sourceLocation: sourceLocation)
     }
 

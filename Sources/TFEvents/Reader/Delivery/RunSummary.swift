@@ -1,5 +1,6 @@
 /// What `tfevents summary` shows of a run: statistics of every series, in memory that depends on
-/// the number of tags, never on the number of points. Made by ``SummaryReader/summarize(progress:)``.
+/// the number of tags, never on the number of points (an audio point's clips are looked at for
+/// their count and the first one's format, and not kept). Made by ``SummaryReader/summarize(progress:)``.
 public struct RunSummary: Sendable {
     /// The run's directory and event files, as listed.
     public var listing: LogdirListing.Run
@@ -13,6 +14,10 @@ public struct RunSummary: Sendable {
     public var histograms: [String: LatestPoint<Histogram>] = [:]
     /// Text series, by tag: the elements of the last text, in row-major order.
     public var text: [String: LatestPoint<[String]>] = [:]
+    /// Audio series, by tag: how many clips the last point held, and the first clip's format.
+    public var audio: [String: LatestPoint<AudioBatch>] = [:]
+    /// PR-curve series, by tag: the number of thresholds of the last curve.
+    public var prCurves: [String: LatestPoint<Int>] = [:]
     /// The problems found in the run's files, in reading order.
     public var problems: [ReadProblem] = []
 
@@ -37,6 +42,29 @@ public struct RunSummary: Sendable {
     }
 }
 
+extension RunSummary {
+    /// A point of an audio series: how many clips it holds, and the format of its first clip
+    /// when that is a WAV file (every common writer encodes WAV; `nil` fields otherwise).
+    public struct AudioBatch: Sendable, Hashable {
+        /// The number of clips.
+        public var clips: Int
+        /// The first clip's samples per second.
+        public var sampleRate: Int?
+        /// The first clip's number of channels.
+        public var channelCount: Int?
+        /// The first clip's number of frames (samples per channel).
+        public var frameCount: Int?
+
+        init(_ clips: [[UInt8]]) {
+            self.clips = clips.count
+            let header = clips.first.flatMap(WAVHeader.init)
+            sampleRate = header?.sampleRate
+            channelCount = header?.channelCount
+            frameCount = header?.frameCount
+        }
+    }
+}
+
 /// The summaries of a log directory's runs, in name order, and the problems that belong to no run.
 public struct LogdirSummary: Sendable {
     /// The runs the run filter keeps, in name order.
@@ -51,7 +79,7 @@ public struct LogdirSummary: Sendable {
 /// kind rather than an enum, so that a point updates the statistics in place.
 struct SeriesStatistics: SeriesAccumulator {
     enum Kind {
-        case scalars, images, histograms, text
+        case scalars, images, histograms, text, audio, prCurves
     }
 
     let kind: Kind
@@ -59,6 +87,8 @@ struct SeriesStatistics: SeriesAccumulator {
     var images = LatestPoint<RunSummary.ImageBatchSize>()
     var histograms = LatestPoint<Histogram>()
     var text = LatestPoint<[String]>()
+    var audio = LatestPoint<RunSummary.AudioBatch>()
+    var prCurves = LatestPoint<Int>()
 
     /// Empty statistics for `series`, or `nil` for the kinds a summary does not cover.
     init?(series: Series) {
@@ -67,7 +97,9 @@ struct SeriesStatistics: SeriesAccumulator {
         case .images: kind = .images
         case .histograms: kind = .histograms
         case .text: kind = .text
-        case .hparams, .audio, .prCurves, .other: return nil
+        case .audio: kind = .audio
+        case .prCurves: kind = .prCurves
+        case .hparams, .other: return nil
         }
     }
 
@@ -84,6 +116,10 @@ struct SeriesStatistics: SeriesAccumulator {
             if case .histogram(let histogram) = point.value { histograms.add(histogram, step: point.step) }
         case .text:
             if case .text(_, let strings) = point.value { text.add(strings, step: point.step) }
+        case .audio:
+            if case .audio(let clips) = point.value { audio.add(RunSummary.AudioBatch(clips), step: point.step) }
+        case .prCurves:
+            if case .prCurve(let curve) = point.value { prCurves.add(curve.thresholdCount, step: point.step) }
         }
     }
 }
@@ -99,6 +135,8 @@ extension RunSummary {
             case .images: images[series.tag] = statistics.images
             case .histograms: histograms[series.tag] = statistics.histograms
             case .text: text[series.tag] = statistics.text
+            case .audio: audio[series.tag] = statistics.audio
+            case .prCurves: prCurves[series.tag] = statistics.prCurves
             }
         }
     }
