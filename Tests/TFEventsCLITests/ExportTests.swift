@@ -237,6 +237,72 @@ import TestSupport
         #expect(result.stderr.contains("Wrote \(expected.count) images to \(directory)"))
     }
 
+    /// Audio clips with TensorBoard's bytes, in one directory with the images, each listed with
+    /// the format of its WAV header.
+    @Test(arguments: ["tbx_plugins", "tf2_plugins"])
+    func audioIsWrittenWithItsExactBytesBesideTheImages(_ name: String) throws {
+        let directory = temporaryPath("export-audio")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try runTFEvents(["export", Support.fixture(name), "--audio", directory, "--images", directory])
+        #expect(result.status == 0, "\(result.stderr)")
+        let view = try Support.tensorBoardView(name)
+        var expected: [String: String] = [:]  // "run,tag,step,index" → sha256
+        for (run, tags) in view["audio"] as? [String: [String: [[String: Any]]]] ?? [:] {
+            for (tag, points) in tags {
+                for point in points {
+                    let step = try Support.integer(point["step"] as Any)
+                    for (index, hash) in (point["sha256"] as? [String] ?? []).enumerated() {
+                        expected["\(run),\(tag),\(step),\(index)"] = hash
+                    }
+                }
+            }
+        }
+        #expect(!expected.isEmpty)
+        let index = Support.parseCSV(try String(contentsOfFile: directory + "/audio.csv", encoding: .utf8))
+        #expect(index.first == ["run", "tag", "step", "wall_time", "index", "sample_rate", "channels", "frames", "file"])
+        var written: [String: String] = [:]
+        for record in index.dropFirst() {
+            #expect(record[8].hasSuffix(".wav"))
+            #expect(record[5] == "8000" && record[6] == "1" && (Int(record[7]) ?? 0) > 0, "\(record)")
+            written["\(record[0]),\(record[1]),\(record[2]),\(record[4])"] = try Self.sha256(directory + "/" + record[8])
+        }
+        #expect(written == expected)
+        #expect(FileManager.default.fileExists(atPath: directory + "/images.csv"))
+        #expect(result.stderr.contains("Wrote \(expected.count) audio clips to \(directory)"))
+    }
+
+    /// PR curves as TensorBoard stores them, one CSV row per threshold and one JSON object per curve.
+    @Test func prCurvesMatchTensorBoardInBothFormats() throws {
+        let view = try Support.tensorBoardView("tbx_plugins")
+        let curves = view["pr_curves"] as? [String: [String: [[String: Any]]]] ?? [:]
+        let expected = try #require(curves["tbx"]?["pr"]?.first?["values"] as? [[Any]]).map {
+            try $0.map(Support.number)
+        }
+        let count = expected[0].count
+        let thresholds = (0..<count).map { Double($0) / Double(count - 1) }
+
+        let csv = try runTFEvents(["export", Support.fixture("tbx_plugins"), "--runs", "^tbx$", "--tags", "^pr$", "--pr-curves"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let records = Support.parseCSV(csv.stdout)
+        #expect(records.first == ["run", "tag", "step", "wall_time", "value"] + ExportRows.prCurveColumns)
+        let rows = records.dropFirst().map { Array($0[5...]).compactMap(Double.init) }
+        #expect(rows.count == count)
+        #expect(rows.map(\.[0]) == thresholds)
+        for column in 0..<6 { #expect(rows.map { $0[column + 1] } == expected[column], "row \(column)") }
+
+        let jsonl = try runTFEvents([
+            "export", Support.fixture("tbx_plugins"), "--runs", "^tbx$", "--tags", "^pr$", "--pr-curves", "--format", "jsonl",
+        ])
+        let objects = try Self.jsonObjects(jsonl.stdout)
+        #expect(objects.count == 1)
+        let curve = try #require(objects.first?["pr_curve"] as? [String: Any])
+        let names = ["true_positives", "false_positives", "true_negatives", "false_negatives", "precision", "recall"]
+        for (row, key) in names.enumerated() {
+            #expect(try (curve[key] as? [Any] ?? []).map(Support.number) == expected[row], "\(key)")
+        }
+        #expect(try (curve["thresholds"] as? [Any] ?? []).map(Support.number) == thresholds)
+    }
+
     @Test func hostileRunsAndTagsNeverEscapeTheImageDirectory() throws {
         let sandbox = try Support.makeDirectory("export-hostile")
         defer { try? FileManager.default.removeItem(atPath: sandbox) }
@@ -348,12 +414,12 @@ import TestSupport
     }
 
     @Test func imageExtensionsComeFromTheBytes() {
-        #expect(ImageExporter.fileExtension([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == "png")
-        #expect(ImageExporter.fileExtension([0xFF, 0xD8, 0xFF, 0xE0]) == "jpg")
-        #expect(ImageExporter.fileExtension(Array("GIF87a".utf8)) == "gif")
-        #expect(ImageExporter.fileExtension(Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)) == "webp")
-        #expect(ImageExporter.fileExtension(Array("BM".utf8)) == "bmp")
-        #expect(ImageExporter.fileExtension([1, 2, 3]) == "bin")
+        #expect(MediaExporter.fileExtension([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == "png")
+        #expect(MediaExporter.fileExtension([0xFF, 0xD8, 0xFF, 0xE0]) == "jpg")
+        #expect(MediaExporter.fileExtension(Array("GIF87a".utf8)) == "gif")
+        #expect(MediaExporter.fileExtension(Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)) == "webp")
+        #expect(MediaExporter.fileExtension(Array("BM".utf8)) == "bmp")
+        #expect(MediaExporter.fileExtension([1, 2, 3]) == "bin")
     }
 
     // MARK: Output, filters, errors

@@ -3,8 +3,8 @@ import Foundation
 import TFEvents
 
 extension TFEventsCommand {
-    /// `tfevents export LOGDIR`: every scalar point as long rows, and optionally histograms and
-    /// image files, exactly as TensorBoard shows them.
+    /// `tfevents export LOGDIR`: every scalar point as long rows, and optionally histograms, PR
+    /// curves, image files and audio files, exactly as TensorBoard shows them.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export every scalar point of a log directory as CSV or JSON Lines.",
@@ -26,12 +26,20 @@ extension TFEventsCommand {
                 three columns empty). In JSON Lines a histogram point is one object with \
                 "buckets": [[left, right, count], ...] in place of "value".
 
+                --pr-curves adds the PR curves. In CSV they take seven more columns, \
+                threshold,tp,fp,tn,fn,precision,recall: one row per threshold (threshold i of T is \
+                i/(T-1)), with an empty value. In JSON Lines a curve is one object with \
+                "pr_curve": {"thresholds", "true_positives", "false_positives", "true_negatives", \
+                "false_negatives", "precision", "recall"}, arrays of T numbers.
+
                 --images DIR writes every image as a file, DIR/<run>/<tag>/<step>.png \
                 (<step>_<i>.png for each image of a batch; JPEG and GIF images keep their own \
                 extension), and lists them with their run, tag and step in DIR/images.csv. Run \
                 names and tags are made into safe file names: `/` becomes `_`, a leading dot or \
                 dash becomes `_`, control characters go, long names are shortened with a hash, and \
-                names that would clash get ~2, ~3. Nothing is ever written outside DIR.
+                names that would clash get ~2, ~3. Nothing is ever written outside DIR. --audio \
+                DIR does the same for audio clips (.wav), listed in DIR/audio.csv with each clip's \
+                sample rate, channels and frames from its WAV header; it may be the same DIR.
 
                 Runs are read one after another, each as it is when the export reaches it, in \
                 memory that does not grow with the number of points (a large run is read twice: \
@@ -44,6 +52,7 @@ extension TFEventsCommand {
                   tfevents export runs > scalars.csv
                   tfevents export runs --runs '^lr_' --tags loss --format jsonl -o loss.jsonl
                   tfevents export runs --histograms --images images -o all.csv
+                  tfevents export runs --pr-curves --audio media --images media -o all.csv
                 """
         )
 
@@ -64,12 +73,19 @@ extension TFEventsCommand {
         @Flag(help: "Also export histograms (see the discussion for the row shape).")
         var histograms = false
 
+        @Flag(help: "Also export PR curves, one row per threshold (see the discussion for the row shape).")
+        var prCurves = false
+
         @Option(help: ArgumentHelp("Also write every image as a file below this directory.", valueName: "dir"))
         var images: String?
+
+        @Option(help: ArgumentHelp("Also write every audio clip as a file below this directory.", valueName: "dir"))
+        var audio: String?
 
         func validate() throws {
             if let output, output.isEmpty { throw ValidationError("--output needs a file name.") }
             if let images, images.isEmpty { throw ValidationError("--images needs a directory name.") }
+            if let audio, audio.isEmpty { throw ValidationError("--audio needs a directory name.") }
         }
 
         /// The format asked for, or the one the output file's extension suggests.
@@ -109,9 +125,11 @@ extension TFEventsCommand {
             }
             for problem in reader.listing.problems { problems.print(problem) }
 
-            let rows = ExportRows(format: resolvedFormat, includesHistograms: histograms)
+            let rows = ExportRows(format: resolvedFormat, includesHistograms: histograms, includesPRCurves: prCurves)
             let out = try output.map { try ByteOutput(creatingFile: $0) } ?? .standardOutput()
-            let imageExporter = try images.map { try ImageExporter(directory: $0) }
+            let imageExporter = try images.map { try MediaExporter(directory: $0) }
+            // One exporter for both when they share a directory, so that names stay unique in it.
+            let audioExporter = try audio.map { $0 == images ? imageExporter! : try MediaExporter(directory: $0) }
             if let header = rows.header { try out.write(header) }
             var counts = Counts()
             for (index, run) in runs.enumerated() {
@@ -123,15 +141,17 @@ extension TFEventsCommand {
                     case .series(let series):
                         while exported.count <= series.id { exported.append(nil) }
                         let kind = series.kind
-                        if kind == .scalars || (kind == .histograms && histograms) || (kind == .images && imageExporter != nil) {
+                        if kind == .scalars || (kind == .histograms && histograms) || (kind == .prCurves && prCurves)
+                            || (kind == .images && imageExporter != nil) || (kind == .audio && audioExporter != nil)
+                        {
                             exported[series.id] = ExportedSeries(
                                 tag: series.tag, prefix: rows.prefix(run: run.name, tag: series.tag))
                         }
                     case .point(let point):
                         guard point.series < exported.count, let series = exported[point.series] else { continue }
                         try write(
-                            point, run: run.name, of: series, rows: rows, to: out, images: imageExporter,
-                            counts: &counts)
+                            point, run: run.name, of: series, rows: rows, to: out,
+                            media: (imageExporter, audioExporter), counts: &counts)
                     case .problem(let problem):
                         progress.clear()
                         problems.print(problem)
@@ -142,16 +162,19 @@ extension TFEventsCommand {
                 }
             }
             try out.close()
-            try imageExporter?.close()
+            if let imageExporter { try imageExporter.close(listing: audioExporter === imageExporter ? [.images, .audio] : [.images]) }
+            if let audioExporter, audioExporter !== imageExporter { try audioExporter.close(listing: [.audio]) }
             progress.clear()
-            report(counts, images: imageExporter)
+            report(counts)
         }
 
         private struct Counts {
             var purged = 0
             var scalars = 0
             var histograms = 0
+            var prCurves = 0
             var images = 0
+            var audio = 0
             var undecodable = 0
         }
 
@@ -163,7 +186,7 @@ extension TFEventsCommand {
 
         private func write(
             _ point: Point, run: String, of series: ExportedSeries, rows: ExportRows, to out: ByteOutput,
-            images: ImageExporter?, counts: inout Counts
+            media: (images: MediaExporter?, audio: MediaExporter?), counts: inout Counts
         ) throws {
             switch point.value {
             case .scalar(let number):
@@ -173,11 +196,24 @@ extension TFEventsCommand {
                 counts.histograms += 1
                 try out.write(
                     rows.histogram(prefix: series.prefix, step: point.step, wallTime: point.wallTime, histogram: histogram))
+            case .prCurve(let curve):
+                counts.prCurves += 1
+                try out.write(rows.prCurve(prefix: series.prefix, step: point.step, wallTime: point.wallTime, curve: curve))
             case .images(let width, let height, let encoded):
                 counts.images += encoded.count
-                try images?.write(
-                    run: run, tag: series.tag, step: point.step, wallTime: point.wallTime, width: width,
-                    height: height, images: encoded)
+                try media.images?.write(
+                    .images, run: run, tag: series.tag, step: point.step, wallTime: point.wallTime, files: encoded
+                ) { _ in [String(width), String(height)] }
+            case .audio(let clips):
+                counts.audio += clips.count
+                try media.audio?.write(
+                    .audio, run: run, tag: series.tag, step: point.step, wallTime: point.wallTime,
+                    files: clips.map(\.encoded)
+                ) { index in
+                    [clips[index].sampleRate, clips[index].channelCount, clips[index].frameCount].map {
+                        $0.map(String.init) ?? ""
+                    }
+                }
             default:
                 counts.undecodable += 1
             }
@@ -185,14 +221,20 @@ extension TFEventsCommand {
 
         /// A line on standard error when the rows went to a file or images were written (otherwise
         /// standard output speaks for itself), and notes about anything left out.
-        private func report(_ counts: Counts, images: ImageExporter?) {
+        private func report(_ counts: Counts) {
             var parts = ["\(counts.scalars) scalar points"]
             if histograms { parts.append("\(counts.histograms) histograms") }
+            if prCurves { parts.append("\(counts.prCurves) PR curves") }
             if let output {
                 printError("Wrote " + parts.joined(separator: " and ") + " to \(output).")
             }
             if let images {
-                printError("Wrote \(images.imageCount) images to \(images.directory) (listed in \(images.directory)/\(ImageExporter.indexName)).")
+                let listing = MediaExporter.Media.images.indexName
+                printError("Wrote \(counts.images) images to \(images) (listed in \(images)/\(listing)).")
+            }
+            if let audio {
+                let listing = MediaExporter.Media.audio.indexName
+                printError("Wrote \(counts.audio) audio clips to \(audio) (listed in \(audio)/\(listing)).")
             }
             if counts.purged > 0 {
                 printError(
@@ -201,7 +243,7 @@ extension TFEventsCommand {
             if counts.undecodable > 0 {
                 printError("note: skipped \(counts.undecodable) points whose data does not have the form of their kind.")
             }
-            if counts.scalars + counts.histograms + counts.images == 0 {
+            if counts.scalars + counts.histograms + counts.prCurves + counts.images + counts.audio == 0 {
                 printError("note: nothing matched: the log directory has no scalar points"
                     + (self.filters.runs != nil || self.filters.tags != nil ? " that pass --runs and --tags." : "."))
             }

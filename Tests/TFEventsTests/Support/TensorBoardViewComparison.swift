@@ -139,7 +139,7 @@ struct TensorBoardViewComparison {
             let content = PluginContentCodec.decodeAudio(series.metadata?.pluginData?.content ?? [])
             return [
                 "wall_time": point.wallTime, "step": point.step, "shape": [clips.count],
-                "samples": clips.count, "sha256": clips.map(SHA256.hex), "bytes": clips.map(\.count),
+                "samples": clips.count, "sha256": clips.map { SHA256.hex($0.encoded) }, "bytes": clips.map(\.encoded.count),
                 "content_type": content?.encoding == .wav ? "audio/wav" : "application/octet-stream",
             ]
         }

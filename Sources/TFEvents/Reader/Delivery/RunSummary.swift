@@ -55,12 +55,11 @@ extension RunSummary {
         /// The first clip's number of frames (samples per channel).
         public var frameCount: Int?
 
-        init(_ clips: [[UInt8]]) {
+        init(_ clips: [AudioClip]) {
             self.clips = clips.count
-            let header = clips.first.flatMap(WAVHeader.init)
-            sampleRate = header?.sampleRate
-            channelCount = header?.channelCount
-            frameCount = header?.frameCount
+            sampleRate = clips.first?.sampleRate
+            channelCount = clips.first?.channelCount
+            frameCount = clips.first?.frameCount
         }
     }
 }

@@ -38,7 +38,7 @@ public struct Point: Sendable, Hashable {
         indirect case text(shape: [Int], strings: [String])
         /// Encoded audio clips (WAV for every common writer), one per sample; TensorBoard drops
         /// the labels of TF2's `[k, 2]` clip-and-label tensor, and so does the reader.
-        indirect case audio([[UInt8]])
+        indirect case audio([AudioClip])
         /// A precision-recall curve: TensorBoard's `[6, n]` tensor.
         indirect case prCurve(PRCurve)
         /// A tensor kept as it is stored: hparams, custom scalars, graphs, meshes, and any value
@@ -50,6 +50,28 @@ public struct Point: Sendable, Hashable {
             if case .scalar(let value) = self { return value }
             return nil
         }
+    }
+}
+
+/// One encoded audio clip, with the format its WAV header gives.
+public struct AudioClip: Sendable, Hashable {
+    /// The encoded clip: a WAV file for every common writer.
+    public var encoded: [UInt8]
+    /// Samples per second, from the WAV header; `nil` when the clip is not WAV.
+    public var sampleRate: Int?
+    /// The number of channels, from the WAV header; `nil` when the clip is not WAV.
+    public var channelCount: Int?
+    /// The number of frames (samples per channel), from the WAV header; `nil` when the clip is
+    /// not WAV.
+    public var frameCount: Int?
+
+    /// A clip, its format read from its header (only the header is read).
+    init(_ encoded: [UInt8]) {
+        self.encoded = encoded
+        let header = WAVHeader(encoded)
+        sampleRate = header?.sampleRate
+        channelCount = header?.channelCount
+        frameCount = header?.frameCount
     }
 }
 

@@ -37,7 +37,7 @@ enum PointDecoder {
             }
             return .tensor(tensor)
         case .audio:
-            return data.strings.map { .audio($0) } ?? .tensor(data.tensor)
+            return data.strings.map { .audio($0.map(AudioClip.init)) } ?? .tensor(data.tensor)
         case .prCurves:
             let tensor = data.tensor
             guard tensor.dimensions.count == 2, tensor.dimensions[0] == 6, let values = tensor.numericElements
