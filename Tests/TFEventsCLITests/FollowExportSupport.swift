@@ -6,30 +6,14 @@ import TestSupport
 /// Helpers for the `tail` and `export` tests: fixtures and TensorBoard's view of them, output
 /// parsing, and child processes that run while the test writes (through a pipe or a terminal).
 enum FollowExportSupport {
-    /// The package root: the nearest directory above this file that holds `Package.swift`.
-    static let packageRoot: String = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory.path
-            }
-            directory.deleteLastPathComponent()
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
-
     /// The fixture log directories that are not damaged.
-    static let intactFixtures = [
-        "multi_file_run", "nested_runs", "no_file_version", "purge_step_restart", "tbx_plugins", "tf2_plugins",
-    ]
+    static let intactFixtures = Fixtures.cleanNames
 
     /// The damaged fixture log directories (Fixtures/README.md).
-    static let damagedFixtures = [
-        "damaged_data_crc", "damaged_empty_file", "damaged_length_crc", "damaged_random_bytes", "damaged_truncated",
-    ]
+    static let damagedFixtures = Fixtures.damagedNames
 
     /// `Fixtures/logdirs/<name>`.
-    static func fixture(_ name: String) -> String { packageRoot + "/Fixtures/logdirs/" + name }
+    static func fixture(_ name: String) -> String { Fixtures.logdir(name) }
 
     /// `<name>.tensorboard.json`, parsed.
     static func tensorBoardView(_ name: String) throws -> [String: Any] {

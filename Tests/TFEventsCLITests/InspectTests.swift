@@ -7,12 +7,8 @@ import TestSupport
 /// `tfevents inspect`, run as a user runs it: the built binary on the checked-in fixtures (whose
 /// TensorBoard view and damage are recorded beside them) and on files made to order.
 @Suite struct InspectTests {
-    static let cleanFixtures = [
-        "multi_file_run", "nested_runs", "no_file_version", "purge_step_restart", "tbx_plugins", "tf2_plugins",
-    ]
-    static let damagedFixtures = [
-        "damaged_data_crc", "damaged_empty_file", "damaged_length_crc", "damaged_random_bytes", "damaged_truncated",
-    ]
+    static let cleanFixtures = Fixtures.cleanNames
+    static let damagedFixtures = Fixtures.damagedNames
     /// Fixtures where TensorBoard's purges make its point counts smaller than the values in the files.
     static let purgedFixtures: Set = ["no_file_version", "purge_step_restart"]
 
@@ -86,7 +82,10 @@ import TestSupport
         // The text report says the same and ends with the all-clear.
         let text = try runTFEvents(["inspect", InspectFixtures.logdir(name)])
         #expect(text.status == 0)
-        #expect(text.stdout.hasSuffix("No problems: \(files(totals)) event files, \(totalRecords) records.\n"))
+        let fileCount = files(totals)
+        #expect(
+            text.stdout.hasSuffix(
+                "No problems: \(fileCount) event file\(fileCount == 1 ? "" : "s"), \(totalRecords) records.\n"))
     }
 
     private func files(_ totals: [String: Any]) -> Int { totals["files"] as? Int ?? -1 }
@@ -329,18 +328,7 @@ import TestSupport
 
 /// The fixtures under `Fixtures/logdirs`, found from this file's path, and small readers for them.
 private enum InspectFixtures {
-    static let packageRoot: String = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory.path
-            }
-            directory.deleteLastPathComponent()
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
-
-    static func logdir(_ name: String) -> String { packageRoot + "/Fixtures/logdirs/" + name }
+    static func logdir(_ name: String) -> String { Fixtures.logdir(name) }
 
     static func tensorboardView(_ name: String) throws -> [String: Any] {
         try json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: logdir(name) + ".tensorboard.json")), as: UTF8.self))

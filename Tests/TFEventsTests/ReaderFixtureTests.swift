@@ -86,7 +86,7 @@ import TestSupport
         #expect(view["other_tensors"] == .object([:]))
     }
 
-    @Test func everyFixtureIsCovered() throws {
+    @Test func everyFixtureHasTensorBoardsView() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.logdirs)
             .filter { $0.hasSuffix(".tensorboard.json") }
             .map { String($0.dropLast(".tensorboard.json".count)) }

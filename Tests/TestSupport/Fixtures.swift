@@ -17,21 +17,25 @@ package enum Fixtures {
     /// `Fixtures/logdirs`.
     package static var logdirs: String { packageRoot + "/Fixtures/logdirs" }
 
-    /// The names of the fixture log directories.
+    /// The fixture log directories, sorted: every directory under `Fixtures/logdirs`, so a
+    /// fixture that `Scripts/make-fixtures.sh` adds is tested without a list to update.
+    package static let logdirNames: [String] = {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: logdirs)) ?? []
+        return entries.filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: logdirs + "/" + name, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
+    }()
+
+    /// The fixture log directories with a damaged file: those with a `<name>.damage.json`
+    /// (see `Fixtures/README.md`).
+    package static let damagedNames: [String] = logdirNames.filter {
+        FileManager.default.fileExists(atPath: logdirs + "/" + $0 + ".damage.json")
+    }
+
     /// The fixture log directories written without damage.
-    package static let cleanNames = [
-        "multi_file_run", "nested_runs", "no_file_version", "purge_step_restart", "tbx_plugins", "tf2_plugins",
-    ]
-
-    /// The fixture log directories with a damaged file (see `Fixtures/README.md`).
-    package static let damagedNames = [
-        "damaged_data_crc", "damaged_empty_file", "damaged_length_crc", "damaged_random_bytes", "damaged_truncated",
-    ]
-
-    package static let logdirNames = [
-        "damaged_data_crc", "damaged_empty_file", "damaged_length_crc", "damaged_random_bytes", "damaged_truncated",
-        "multi_file_run", "nested_runs", "no_file_version", "purge_step_restart", "tbx_plugins", "tf2_plugins",
-    ]
+    package static let cleanNames: [String] = logdirNames.filter { !damagedNames.contains($0) }
 
     /// The path of a fixture log directory.
     package static func logdir(_ name: String) -> String { logdirs + "/" + name }
