@@ -18,7 +18,7 @@
 ///
 /// TensorBoard reads the last layout written in each run and merges the layouts of all runs:
 /// categories with the same title become one, holding the charts of each (an identical chart
-/// once). See ``SummaryWriter/setCustomScalarLayout(_:)`` for a gap in that merge.
+/// once). See ``SummaryWriter/setCustomScalarLayout(_:wallTime:)`` for a gap in that merge.
 public struct CustomScalarLayout: Sendable, Hashable {
     /// The categories, in the order the dashboard shows them.
     public var categories: [Category]

@@ -70,8 +70,13 @@ extension SummaryWriter {
     /// holds a tab as the header, and names a single column `label` whatever it was called.
     ///
     /// - Parameters:
+    ///   - tag: The embedding's name; not empty.
+    ///   - matrix: The points, one row each, all of the same length; of any floating-point
+    ///     type, each value finite as a 32-bit float.
     ///   - metadata: The columns, each a name and one value per point, in the order shown;
     ///     names must differ. Values and names are escaped like labels.
+    ///   - labelImages: One image per point, all of the same size and given as pixels; or `nil`.
+    ///   - step: The step, part of the embedding's name and directory; 0 by default.
     /// - Throws: As ``addEmbedding(_:_:labels:labelImages:step:)``, and when there is no
     ///   column, a column's length is not the number of points, or two columns share a name.
     public func addEmbedding<Element: BinaryFloatingPoint>(
