@@ -508,6 +508,51 @@ void   tensorboard__margin_chart_content__free_unpacked
   assert(message->base.descriptor == &tensorboard__margin_chart_content__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   tensorboard__mesh_plugin_data__init
+                     (Tensorboard__MeshPluginData         *message)
+{
+  static const Tensorboard__MeshPluginData init_value = TENSORBOARD__MESH_PLUGIN_DATA__INIT;
+  *message = init_value;
+}
+size_t tensorboard__mesh_plugin_data__get_packed_size
+                     (const Tensorboard__MeshPluginData *message)
+{
+  assert(message->base.descriptor == &tensorboard__mesh_plugin_data__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t tensorboard__mesh_plugin_data__pack
+                     (const Tensorboard__MeshPluginData *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &tensorboard__mesh_plugin_data__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t tensorboard__mesh_plugin_data__pack_to_buffer
+                     (const Tensorboard__MeshPluginData *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &tensorboard__mesh_plugin_data__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Tensorboard__MeshPluginData *
+       tensorboard__mesh_plugin_data__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Tensorboard__MeshPluginData *)
+     protobuf_c_message_unpack (&tensorboard__mesh_plugin_data__descriptor,
+                                allocator, len, data);
+}
+void   tensorboard__mesh_plugin_data__free_unpacked
+                     (Tensorboard__MeshPluginData *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &tensorboard__mesh_plugin_data__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor tensorboard__scalar_plugin_data__field_descriptors[1] =
 {
   {
@@ -1133,5 +1178,141 @@ const ProtobufCMessageDescriptor tensorboard__margin_chart_content__descriptor =
   tensorboard__margin_chart_content__field_indices_by_name,
   1,  tensorboard__margin_chart_content__number_ranges,
   (ProtobufCMessageInit) tensorboard__margin_chart_content__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue tensorboard__mesh_plugin_data__content_type__enum_values_by_number[4] =
+{
+  { "UNDEFINED", "TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__UNDEFINED", 0 },
+  { "VERTEX", "TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__VERTEX", 1 },
+  { "FACE", "TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__FACE", 2 },
+  { "COLOR", "TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__COLOR", 3 },
+};
+static const ProtobufCIntRange tensorboard__mesh_plugin_data__content_type__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex tensorboard__mesh_plugin_data__content_type__enum_values_by_name[4] =
+{
+  { "COLOR", 3 },
+  { "FACE", 2 },
+  { "UNDEFINED", 0 },
+  { "VERTEX", 1 },
+};
+const ProtobufCEnumDescriptor tensorboard__mesh_plugin_data__content_type__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "tensorboard.MeshPluginData.ContentType",
+  "ContentType",
+  "Tensorboard__MeshPluginData__ContentType",
+  "tensorboard",
+  4,
+  tensorboard__mesh_plugin_data__content_type__enum_values_by_number,
+  4,
+  tensorboard__mesh_plugin_data__content_type__enum_values_by_name,
+  1,
+  tensorboard__mesh_plugin_data__content_type__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCFieldDescriptor tensorboard__mesh_plugin_data__field_descriptors[6] =
+{
+  {
+    "version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Tensorboard__MeshPluginData, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Tensorboard__MeshPluginData, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "content_type",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Tensorboard__MeshPluginData, content_type),
+    &tensorboard__mesh_plugin_data__content_type__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "json_config",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Tensorboard__MeshPluginData, json_config),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "shape",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_INT32,
+    offsetof(Tensorboard__MeshPluginData, n_shape),
+    offsetof(Tensorboard__MeshPluginData, shape),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "components",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Tensorboard__MeshPluginData, components),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned tensorboard__mesh_plugin_data__field_indices_by_name[] = {
+  5,   /* field[5] = components */
+  2,   /* field[2] = content_type */
+  3,   /* field[3] = json_config */
+  1,   /* field[1] = name */
+  4,   /* field[4] = shape */
+  0,   /* field[0] = version */
+};
+static const ProtobufCIntRange tensorboard__mesh_plugin_data__number_ranges[2 + 1] =
+{
+  { 1, 0 },
+  { 5, 3 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor tensorboard__mesh_plugin_data__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "tensorboard.MeshPluginData",
+  "MeshPluginData",
+  "Tensorboard__MeshPluginData",
+  "tensorboard",
+  sizeof(Tensorboard__MeshPluginData),
+  6,
+  tensorboard__mesh_plugin_data__field_descriptors,
+  tensorboard__mesh_plugin_data__field_indices_by_name,
+  2,  tensorboard__mesh_plugin_data__number_ranges,
+  (ProtobufCMessageInit) tensorboard__mesh_plugin_data__init,
   NULL,NULL,NULL    /* reserved[123] */
 };

@@ -27,6 +27,7 @@ typedef struct Tensorboard__Chart Tensorboard__Chart;
 typedef struct Tensorboard__MultilineChartContent Tensorboard__MultilineChartContent;
 typedef struct Tensorboard__MarginChartContent Tensorboard__MarginChartContent;
 typedef struct Tensorboard__MarginChartContent__Series Tensorboard__MarginChartContent__Series;
+typedef struct Tensorboard__MeshPluginData Tensorboard__MeshPluginData;
 
 
 /* --- enums --- */
@@ -36,6 +37,13 @@ typedef enum _Tensorboard__AudioPluginData__Encoding {
   TENSORBOARD__AUDIO_PLUGIN_DATA__ENCODING__WAV = 11
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(TENSORBOARD__AUDIO_PLUGIN_DATA__ENCODING)
 } Tensorboard__AudioPluginData__Encoding;
+typedef enum _Tensorboard__MeshPluginData__ContentType {
+  TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__UNDEFINED = 0,
+  TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__VERTEX = 1,
+  TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__FACE = 2,
+  TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__COLOR = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE)
+} Tensorboard__MeshPluginData__ContentType;
 
 /* --- messages --- */
 
@@ -185,6 +193,27 @@ struct  Tensorboard__MarginChartContent
 #define TENSORBOARD__MARGIN_CHART_CONTENT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&tensorboard__margin_chart_content__descriptor) \
     , 0,NULL }
+
+
+/*
+ * Meshes (EventFileFormat.md §7.9): one value per part, each with its own MeshPluginData.
+ * TensorBoard declares it in package tensorboard.mesh (tensorboard/plugins/mesh/plugin_data.proto);
+ * package and message names never reach the wire, the field numbers below are TensorBoard's.
+ */
+struct  Tensorboard__MeshPluginData
+{
+  ProtobufCMessage base;
+  int32_t version;
+  char *name;
+  Tensorboard__MeshPluginData__ContentType content_type;
+  char *json_config;
+  size_t n_shape;
+  int32_t *shape;
+  uint32_t components;
+};
+#define TENSORBOARD__MESH_PLUGIN_DATA__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&tensorboard__mesh_plugin_data__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, TENSORBOARD__MESH_PLUGIN_DATA__CONTENT_TYPE__UNDEFINED, (char *)protobuf_c_empty_string, 0,NULL, 0 }
 
 
 /* Tensorboard__ScalarPluginData methods */
@@ -399,6 +428,25 @@ Tensorboard__MarginChartContent *
 void   tensorboard__margin_chart_content__free_unpacked
                      (Tensorboard__MarginChartContent *message,
                       ProtobufCAllocator *allocator);
+/* Tensorboard__MeshPluginData methods */
+void   tensorboard__mesh_plugin_data__init
+                     (Tensorboard__MeshPluginData         *message);
+size_t tensorboard__mesh_plugin_data__get_packed_size
+                     (const Tensorboard__MeshPluginData   *message);
+size_t tensorboard__mesh_plugin_data__pack
+                     (const Tensorboard__MeshPluginData   *message,
+                      uint8_t             *out);
+size_t tensorboard__mesh_plugin_data__pack_to_buffer
+                     (const Tensorboard__MeshPluginData   *message,
+                      ProtobufCBuffer     *buffer);
+Tensorboard__MeshPluginData *
+       tensorboard__mesh_plugin_data__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   tensorboard__mesh_plugin_data__free_unpacked
+                     (Tensorboard__MeshPluginData *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Tensorboard__ScalarPluginData_Closure)
@@ -437,6 +485,9 @@ typedef void (*Tensorboard__MarginChartContent__Series_Closure)
 typedef void (*Tensorboard__MarginChartContent_Closure)
                  (const Tensorboard__MarginChartContent *message,
                   void *closure_data);
+typedef void (*Tensorboard__MeshPluginData_Closure)
+                 (const Tensorboard__MeshPluginData *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -456,6 +507,8 @@ extern const ProtobufCMessageDescriptor tensorboard__chart__descriptor;
 extern const ProtobufCMessageDescriptor tensorboard__multiline_chart_content__descriptor;
 extern const ProtobufCMessageDescriptor tensorboard__margin_chart_content__descriptor;
 extern const ProtobufCMessageDescriptor tensorboard__margin_chart_content__series__descriptor;
+extern const ProtobufCMessageDescriptor tensorboard__mesh_plugin_data__descriptor;
+extern const ProtobufCEnumDescriptor    tensorboard__mesh_plugin_data__content_type__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -48,6 +48,9 @@ extension SummaryWriter {
     /// try validation.addScalar("loss", 0.35, step: 120)
     /// ```
     ///
+    /// Or use ``addGroupedScalars(_:_:step:wallTime:)``, which keeps the values in this run and
+    /// draws them in one chart of TensorBoard's CUSTOM SCALARS tab.
+    ///
     /// A dictionary literal keeps its written order here. A `Dictionary` has no order, so pass it
     /// sorted, to the overload that takes a sequence of `(tag, value)` pairs:
     /// `writer.addScalars(metrics.sorted { $0.key < $1.key }, step: step)`.

@@ -41,6 +41,9 @@ public final class SummaryWriter: Sendable {
     private let pending: LockedValue<Pending>
     /// The file and the flush timer. Held for the whole of a write so flushes stay in order.
     private let output: LockedValue<Output>
+    /// The custom scalar layout written so far (SummaryWriter+CustomScalars.swift). Taken before
+    /// `output` and `pending`, never after.
+    let customScalarCharts = LockedValue(CustomScalarCharts())
 
     private struct Pending {
         var buffer: [UInt8] = []

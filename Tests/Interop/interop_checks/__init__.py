@@ -7,5 +7,7 @@ A module provides:
   check_http(ctx, tb): checks with a running TensorBoard (tb.mode is "python" or "rust").
 """
 from . import histograms, hparams, images, scalars, text
+from . import custom_scalars, meshes, projector
 
 MODULES = [scalars, images, histograms, text, hparams]
+MODULES += [custom_scalars, meshes, projector]
