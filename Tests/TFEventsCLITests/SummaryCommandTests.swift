@@ -103,6 +103,7 @@ import TestSupport
         #expect(
             Set(run.object.keys) == [
                 "run", "files", "scalars", "images", "histograms", "text", "hparams", "problems", "audio", "pr_curves",
+                "meshes",
             ])
         #expect(Set(run["scalars"].object.keys) == ["train/accuracy", "train/loss"])
         #expect(run["scalars"]["train/loss"]["count"].int == 40)

@@ -82,7 +82,7 @@ import TestSupport
         #expect(
             keys == [
                 #""run""#, #""files""#, #""scalars""#, #""images""#, #""histograms""#, #""text""#, #""hparams""#,
-                #""problems""#, #""audio""#, #""pr_curves""#,
+                #""problems""#, #""audio""#, #""pr_curves""#, #""meshes""#,
             ])
         #expect(result.stdout.contains(#""loss": {"#))
         for key in ["count", "first_step", "last_step", "first", "last", "min", "max", "mean", "nan", "inf"] {

@@ -80,9 +80,10 @@ import TestSupport
         #expect(ParsedJSON(ours.audio) == view["audio"], "audio")
         #expect(ParsedJSON(ours.prCurves) == view["pr_curves"], "pr_curves")
         #expect(ParsedJSON(ours.hparams) == view["hparams"], "hparams")
-        #expect(
-            ParsedJSON(ours.customScalarPoints) == view["custom_scalars"].removing("layout"),
-            "custom_scalars")
+        #expect(ParsedJSON(ours.customScalars) == view["custom_scalars"], "custom_scalars")
+        // The stored type is not kept (tensorboardX stores faces and colors as float32); the
+        // values are compared exactly.
+        #expect(ParsedJSON(ours.meshes) == view["mesh"].removing("dtype"), "mesh")
         #expect(view["other_tensors"] == .object([:]))
     }
 

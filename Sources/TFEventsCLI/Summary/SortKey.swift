@@ -39,7 +39,8 @@ struct SortKey: Sendable, Hashable {
     private func resolve(in runs: [ShownRun]) throws -> (SummaryColumn, Statistic?, Bool) {
         let columns = Set(SummaryColumn.columns(of: runs))
         func column(named name: String) -> SummaryColumn? {
-            [.scalar(name), .hparam(name), .images(name), .histograms(name), .text(name), .audio(name), .prCurves(name)]
+            [.scalar(name), .hparam(name), .images(name), .histograms(name), .text(name), .audio(name), .prCurves(name),
+                .meshes(name)]
                 .first(where: columns.contains)
         }
         var candidates: [(name: String, statistic: Statistic?, descending: Bool)] = [(text, nil, descending)]

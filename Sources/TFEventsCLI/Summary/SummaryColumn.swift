@@ -4,7 +4,7 @@ import TFEvents
 ///
 /// The columns come in this order, each group sorted by name: one per scalar tag (the chosen
 /// statistic), one per hyperparameter, then one per image, histogram, text, audio and PR-curve
-/// tag (its number of points). A column exists when any run has it.
+/// tag and mesh (its number of points). A column exists when any run has it.
 enum SummaryColumn: Hashable, Sendable {
     /// A scalar tag: the chosen statistic.
     case scalar(String)
@@ -20,6 +20,8 @@ enum SummaryColumn: Hashable, Sendable {
     case audio(String)
     /// A PR-curve tag: the number of points.
     case prCurves(String)
+    /// A mesh, by name: the number of points.
+    case meshes(String)
 
     /// Every column the runs have, in table order.
     static func columns(of runs: [ShownRun]) -> [SummaryColumn] {
@@ -33,11 +35,12 @@ enum SummaryColumn: Hashable, Sendable {
             + union { $0.text.keys }.map(SummaryColumn.text)
             + union { $0.audio.keys }.map(SummaryColumn.audio)
             + union { $0.prCurves.keys }.map(SummaryColumn.prCurves)
+            + union { $0.meshes.keys }.map(SummaryColumn.meshes)
     }
 
     /// The column's title: the tag for scalars; the name for hyperparameters (`hparams/NAME` when
     /// a scalar tag has the same name); `TAG (images)`, `TAG (histograms)`, `TAG (text)`,
-    /// `TAG (audio)`, `TAG (pr_curves)` for counts.
+    /// `TAG (audio)`, `TAG (pr_curves)`, `NAME (mesh)` for counts.
     func title(scalarTags: Set<String>) -> String {
         switch self {
         case .scalar(let tag): tag
@@ -47,6 +50,7 @@ enum SummaryColumn: Hashable, Sendable {
         case .text(let tag): tag + " (text)"
         case .audio(let tag): tag + " (audio)"
         case .prCurves(let tag): tag + " (pr_curves)"
+        case .meshes(let name): name + " (mesh)"
         }
     }
 
@@ -82,6 +86,8 @@ enum SummaryColumn: Hashable, Sendable {
             return run.audio[tag].map { .count($0.count) } ?? .missing
         case .prCurves(let tag):
             return run.prCurves[tag].map { .count($0.count) } ?? .missing
+        case .meshes(let name):
+            return run.meshes[name].map { .count($0.count) } ?? .missing
         }
     }
 }

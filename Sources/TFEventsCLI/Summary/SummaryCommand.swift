@@ -16,7 +16,7 @@ extension TFEventsCommand {
                 Reads every run below each LOGDIR as TensorBoard does (same run names, same points, \
                 purges applied) and prints one row per run: a column per scalar tag with the chosen \
                 statistic, a column per hyperparameter, then the number of points of each image, \
-                histogram, text, audio and PR-curve tag. With several log directories, a log \
+                histogram, text, audio and PR-curve tag and of each mesh. With several log directories, a log \
                 directory's own run is named after it, and when run names clash every run is named \
                 LOGDIR/RUN, LOGDIR being the directory's last path component. With several log directories, --runs also \
                 matches LOGDIR/RUN.
@@ -24,7 +24,7 @@ extension TFEventsCommand {
                 --format json prints every statistic of every tag (count, first and last step and \
                 value, min, max, mean, NaN and infinity counts), image sizes, histogram ranges, the \
                 last text, the format of the last audio clips, the thresholds of the last PR curve, \
-                hyperparameters and problems, in a stable format (see the README). \
+                mesh sizes, the custom scalars layout, hyperparameters and problems, in a stable format (see the README). \
                 Damaged records are reported on standard error and do not stop the summary. The \
                 exit status is 1 when a log directory is missing or holds no run, 64 for a usage error.
 
@@ -55,7 +55,7 @@ extension TFEventsCommand {
             help: ArgumentHelp(
                 """
                 Sort the rows by a scalar tag (by its statistic: TAG:STAT, or --stat), a \
-                hyperparameter, or an image, histogram, text, audio or PR-curve tag (by count). \
+                hyperparameter, or an image, histogram, text, audio or PR-curve tag or a mesh (by count). \
                 Ascending; a leading \
                 '-' (--sort=-TAG) sorts descending. Runs without a value come last.
                 """, valueName: "[-]TAG[:STAT]"))

@@ -17,7 +17,9 @@ import TFEvents
 ///    "hparams": {NAME: VALUE},         string, number or Boolean
 ///    "problems": [{"file", "offset", "kind", "message"}],
 ///    "audio": {TAG: {"count", "last_step", "clips", "sample_rate", "channels", "frames"}},
-///    "pr_curves": {TAG: {"count", "last_step", "thresholds"}}},
+///    "pr_curves": {TAG: {"count", "last_step", "thresholds"}},
+///    "meshes": {NAME: {"count", "last_step", "vertices", "faces"}},
+///    "custom_scalars": {"categories": [TITLE, ...], "charts": N}},   only when the run has a layout
 ///   ...],
 ///  "problems": [{"run", "path", "offset", "kind", "message"}]}
 /// ```
@@ -73,7 +75,7 @@ enum SummaryJSON {
 
     /// One run's object.
     static func run(_ run: ShownRun) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("run", .string(run.name)),
             ("files", .array(run.files.map(JSONValue.string))),
             ("scalars", members(run.scalars, scalar)),
@@ -90,7 +92,12 @@ enum SummaryJSON {
             ),
             ("audio", members(run.audio, audio)),
             ("pr_curves", members(run.prCurves, prCurves)),
-        ])
+            ("meshes", members(run.meshes, mesh)),
+        ]
+        if let layout = run.customScalarLayout {
+            fields.append(("custom_scalars", customScalars(layout)))
+        }
+        return .object(fields)
     }
 
     /// The contract's kind for a problem in a record, or `nil` for the other kinds.
@@ -165,6 +172,22 @@ enum SummaryJSON {
             ("count", .integer(Int64(series.count))),
             ("last_step", step(series.lastStep)),
             ("thresholds", series.last.map { .integer(Int64($0)) } ?? .null),
+        ])
+    }
+
+    static func mesh(_ series: LatestPoint<RunSummary.MeshSize>) -> JSONValue {
+        .object([
+            ("count", .integer(Int64(series.count))),
+            ("last_step", step(series.lastStep)),
+            ("vertices", series.last.map { .integer(Int64($0.vertices)) } ?? .null),
+            ("faces", series.last.map { .integer(Int64($0.faces)) } ?? .null),
+        ])
+    }
+
+    static func customScalars(_ layout: CustomScalarLayout) -> JSONValue {
+        .object([
+            ("categories", .array(layout.categories.map { .string($0.title) })),
+            ("charts", .integer(Int64(layout.categories.reduce(0) { $0 + $1.charts.count }))),
         ])
     }
 

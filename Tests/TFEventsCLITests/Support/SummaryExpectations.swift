@@ -156,6 +156,36 @@ func expectRunMatchesView(_ run: ParsedJSON, view: ParsedJSON, sourceLocation: S
             sourceLocation: sourceLocation)
     }
 
+    // Meshes by the name in their metadata: the vertex part's points, the last vertex and face rows.
+    var meshParts: [String: [String: ParsedJSON]] = [:]
+    for (tag, info) in view["tags"][name].object where info["plugin_name"].string == "mesh" {
+        let content = info["plugin_content"]
+        meshParts[content["name"].string ?? "", default: [:]][content["content_type"].string ?? ""] =
+            view["mesh"][name][tag]
+    }
+    #expect(Set(run["meshes"].object.keys) == Set(meshParts.keys), "\(name) meshes", sourceLocation: sourceLocation)
+    for (mesh, parts) in meshParts {
+        let json = run["meshes"][mesh]
+        let vertices = parts["VERTEX"]?.array ?? []
+        #expect(json["count"].int == vertices.count, "\(name)/\(mesh) count", sourceLocation: sourceLocation)
+        #expect(json["last_step"] == vertices.last?["step"], "\(name)/\(mesh) last_step", sourceLocation: sourceLocation)
+        #expect(
+            json["vertices"] == vertices.last?["shape"].array[1]
+                && json["faces"].int == (parts["FACE"]?.array.last?["shape"].array[1].int ?? 0),
+            "\(name)/\(mesh) size \(json)", sourceLocation: sourceLocation)
+    }
+
+    // The layout TensorBoard's CUSTOM SCALARS dashboard reads: the last one.
+    if let layout = view["custom_scalars"][name]["custom_scalars__config__"].array.last?["layout"] {
+        let categories = layout["category"].array
+        #expect(
+            run["custom_scalars"]["categories"] == .array(categories.map { $0["title"] })
+                && run["custom_scalars"]["charts"].int == categories.reduce(0) { $0 + $1["chart"].array.count },
+            "\(name) custom_scalars \(run["custom_scalars"])", sourceLocation: sourceLocation)
+    } else {
+        #expect(run.object["custom_scalars"] == nil, "\(name) has no layout", sourceLocation: sourceLocation)
+    }
+
     let start = view["hparams"][name]["_hparams_/session_start_info"]["plugin_content"]["session_start_info"]
     #expect(
         run["hparams"] == (start == .null ? .object([:]) : start["hparams"]), "\(name) hparams",

@@ -140,6 +140,11 @@ struct TensorBoardViewComparison {
             return [
                 "wall_time": point.wallTime, "step": point.step, "shape": [clips.count],
                 "samples": clips.count, "sha256": clips.map { SHA256.hex($0.encoded) }, "bytes": clips.map(\.encoded.count),
+                "wav_format": clips.map { clip -> Any? in
+                    guard let rate = clip.sampleRate, let channels = clip.channelCount, let frames = clip.frameCount
+                    else { return nil }
+                    return ["sample_rate": rate, "channels": channels, "frames": frames]
+                },
                 "content_type": content?.encoding == .wav ? "audio/wav" : "application/octet-stream",
             ]
         }
@@ -172,9 +177,52 @@ struct TensorBoardViewComparison {
         return result
     }
 
-    /// `custom_scalars`: run → tag → `[{wall_time, step}]` (the layout itself is not decoded here).
-    var customScalarPoints: [String: Any] {
-        section("custom_scalars") { point, _ in ["wall_time": point.wallTime, "step": point.step] }
+    /// `custom_scalars`: run → tag → `[{wall_time, step, layout}]`, the layout as protobuf's
+    /// `MessageToDict` shows it (default fields left out).
+    var customScalars: [String: Any] {
+        section("custom_scalars") { point, _ in
+            guard case .layout(let layout) = point.value else { return ["not a layout": "\(point.value)"] }
+            return ["wall_time": point.wallTime, "step": point.step, "layout": Self.layoutDictionary(layout)]
+        }
+    }
+
+    /// `mesh`: run → tag → `[{wall_time, step, shape, values}]` (the stored type is not kept).
+    var meshes: [String: Any] {
+        section("mesh") { point, _ in
+            guard case .mesh(let tensor) = point.value else { return ["not a mesh": "\(point.value)"] }
+            return [
+                "wall_time": point.wallTime, "step": point.step, "shape": tensor.shape,
+                "values": tensor.values,
+            ]
+        }
+    }
+
+    static func layoutDictionary(_ layout: CustomScalarLayout) -> [String: Any] {
+        func omittingEmpty(_ fields: [String: Any?]) -> [String: Any] {
+            fields.compactMapValues { value -> Any? in
+                switch value {
+                case let string as String: string.isEmpty ? nil : string
+                case let flag as Bool: flag ? true : nil
+                case let array as [Any]: array.isEmpty ? nil : array
+                default: value
+                }
+            }
+        }
+        let categories: [Any] = layout.categories.map { category in
+            let charts: [Any] = category.charts.map { chart in
+                switch chart.content {
+                case .multiline(let patterns):
+                    return omittingEmpty(["title": chart.title, "multiline": omittingEmpty(["tag": patterns])])
+                case .margin(let series):
+                    let items: [Any] = series.map {
+                        omittingEmpty(["value": $0.value, "lower": $0.lower, "upper": $0.upper])
+                    }
+                    return omittingEmpty(["title": chart.title, "margin": omittingEmpty(["series": items])])
+                }
+            }
+            return omittingEmpty(["title": category.title, "chart": charts, "closed": category.isClosed])
+        }
+        return omittingEmpty(["category": categories])
     }
 
     private func section(_ name: String, _ entry: (Point, Series) -> [String: Any]) -> [String: Any] {
@@ -219,12 +267,32 @@ struct TensorBoardViewComparison {
         case "pr_curves":
             guard let curve = PluginContentCodec.decodePrCurve(content) else { return nil }
             return versioned(curve.version, curve.thresholdCount == 0 ? [:] : ["num_thresholds": curve.thresholdCount])
+        case "mesh":
+            guard let mesh = PluginContentCodec.decodeMesh(content) else { return nil }
+            return omittingZero(
+                versioned(mesh.version, [
+                    "name": mesh.name, "content_type": mesh.contentType.name, "json_config": mesh.jsonConfig,
+                    "shape": mesh.shape.map(Int.init), "components": Int(mesh.components),
+                ]))
         case "hparams":
             guard let data = PluginContentCodec.decodeHParams(content) else { return nil }
             return versioned(data.version, hparamsDictionary(data))
         default:
             guard let versionedContent = PluginContentCodec.decodeVersioned(content) else { return nil }
             return versioned(versionedContent.version, [:])
+        }
+    }
+
+    /// Leaves out the fields protobuf's `MessageToDict` leaves out: empty strings and lists, zero
+    /// numbers, an `UNDEFINED` enum.
+    private static func omittingZero(_ fields: [String: Any]) -> [String: Any] {
+        fields.filter { _, value in
+            switch value {
+            case let string as String: !string.isEmpty && string != "UNDEFINED"
+            case let number as Int: number != 0
+            case let array as [Any]: !array.isEmpty
+            default: true
+            }
         }
     }
 

@@ -18,6 +18,12 @@ public struct RunSummary: Sendable {
     public var audio: [String: LatestPoint<AudioBatch>] = [:]
     /// PR-curve series, by tag: the number of thresholds of the last curve.
     public var prCurves: [String: LatestPoint<Int>] = [:]
+    /// Meshes, by mesh name (not by the per-part tags): the points of the vertex part, and the
+    /// vertex and triangle counts of the last mesh.
+    public var meshes: [String: LatestPoint<MeshSize>] = [:]
+    /// The layout the CUSTOM SCALARS dashboard draws for this run: the last point of tag
+    /// `custom_scalars__config__`; `nil` when the run has none.
+    public var customScalarLayout: CustomScalarLayout?
     /// The problems found in the run's files, in reading order.
     public var problems: [ReadProblem] = []
 
@@ -43,6 +49,17 @@ public struct RunSummary: Sendable {
 }
 
 extension RunSummary {
+    /// The size of a mesh: rows of its vertex and face tensors (per mesh of a batch).
+    public struct MeshSize: Sendable, Hashable {
+        /// Vertices.
+        public var vertices: Int
+        /// Triangles; 0 when the mesh has none (a point cloud).
+        public var faces: Int
+    }
+
+    /// The tag whose last layout TensorBoard's CUSTOM SCALARS dashboard draws.
+    static let customScalarLayoutTag = "custom_scalars__config__"
+
     /// A point of an audio series: how many clips it holds, and the format of its first clip
     /// when that is a WAV file (every common writer encodes WAV; `nil` fields otherwise).
     public struct AudioBatch: Sendable, Hashable {
@@ -78,7 +95,7 @@ public struct LogdirSummary: Sendable {
 /// kind rather than an enum, so that a point updates the statistics in place.
 struct SeriesStatistics: SeriesAccumulator {
     enum Kind {
-        case scalars, images, histograms, text, audio, prCurves
+        case scalars, images, histograms, text, audio, prCurves, mesh, layout
     }
 
     let kind: Kind
@@ -88,6 +105,10 @@ struct SeriesStatistics: SeriesAccumulator {
     var text = LatestPoint<[String]>()
     var audio = LatestPoint<RunSummary.AudioBatch>()
     var prCurves = LatestPoint<Int>()
+    /// For meshes: the part and mesh name, and the rows of the last tensor.
+    var meshComponent: MeshComponent?
+    var meshRows = LatestPoint<Int>()
+    var layout = LatestPoint<CustomScalarLayout>()
 
     /// Empty statistics for `series`, or `nil` for the kinds a summary does not cover.
     init?(series: Series) {
@@ -98,6 +119,13 @@ struct SeriesStatistics: SeriesAccumulator {
         case .text: kind = .text
         case .audio: kind = .audio
         case .prCurves: kind = .prCurves
+        case .mesh:
+            guard let component = series.meshComponent else { return nil }
+            kind = .mesh
+            meshComponent = component
+        case .customScalars:
+            guard series.tag == RunSummary.customScalarLayoutTag else { return nil }
+            kind = .layout
         case .hparams, .other: return nil
         }
     }
@@ -119,6 +147,10 @@ struct SeriesStatistics: SeriesAccumulator {
             if case .audio(let clips) = point.value { audio.add(RunSummary.AudioBatch(clips), step: point.step) }
         case .prCurves:
             if case .prCurve(let curve) = point.value { prCurves.add(curve.thresholdCount, step: point.step) }
+        case .mesh:
+            if case .mesh(let tensor) = point.value { meshRows.add(tensor.rowCount, step: point.step) }
+        case .layout:
+            if case .layout(let value) = point.value { layout.add(value, step: point.step) }
         }
     }
 }
@@ -136,7 +168,26 @@ extension RunSummary {
             case .text: text[series.tag] = statistics.text
             case .audio: audio[series.tag] = statistics.audio
             case .prCurves: prCurves[series.tag] = statistics.prCurves
+            case .mesh: break
+            case .layout: customScalarLayout = statistics.layout.last
             }
         }
+        meshes = Self.meshes(accumulation.series.compactMap { _, statistics in statistics.meshComponent.map { ($0, statistics) } })
+    }
+
+    /// Joins the parts of each mesh by name: points and last step of the vertex part, and the
+    /// rows of the last vertex and face tensors.
+    private static func meshes(_ parts: [(MeshComponent, SeriesStatistics)]) -> [String: LatestPoint<MeshSize>] {
+        var result: [String: LatestPoint<MeshSize>] = [:]
+        for name in Set(parts.map(\.0.meshName)) {
+            let mine = parts.filter { $0.0.meshName == name }
+            guard let vertices = mine.first(where: { $0.0.part == .vertices })?.1.meshRows,
+                let lastVertices = vertices.last, let lastStep = vertices.lastStep
+            else { continue }
+            let faces = mine.first(where: { $0.0.part == .faces })?.1.meshRows.last ?? 0
+            result[name] = LatestPoint(
+                count: vertices.count, lastStep: lastStep, last: MeshSize(vertices: lastVertices, faces: faces))
+        }
+        return result
     }
 }

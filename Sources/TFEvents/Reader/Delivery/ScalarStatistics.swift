@@ -106,6 +106,13 @@ public struct LatestPoint<Value: Sendable & Hashable>: Sendable, Hashable {
     /// No point yet.
     public init() {}
 
+    /// Statistics made from others' (a mesh's, from its parts).
+    init(count: Int, lastStep: Int64, last: Value) {
+        self.count = count
+        self.lastStep = lastStep
+        self.last = last
+    }
+
     /// Adds the next point.
     public mutating func add(_ value: Value, step: Int64) {
         count += 1

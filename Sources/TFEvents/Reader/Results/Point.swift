@@ -41,8 +41,13 @@ public struct Point: Sendable, Hashable {
         indirect case audio([AudioClip])
         /// A precision-recall curve: TensorBoard's `[6, n]` tensor.
         indirect case prCurve(PRCurve)
-        /// A tensor kept as it is stored: hparams, custom scalars, graphs, meshes, and any value
-        /// that does not have the form its series' kind calls for.
+        /// One part of a mesh (vertices, faces or colors; the series' ``Series/meshComponent``
+        /// says which): TensorBoard's `[B, N, 3]` tensor.
+        indirect case mesh(MeshTensor)
+        /// A custom scalars layout: the `tensorboard.Layout` message a `custom_scalars` value holds.
+        indirect case layout(CustomScalarLayout)
+        /// A tensor kept as it is stored: hparams, graphs, and any value that does not have the
+        /// form its series' kind calls for.
         indirect case tensor(TensorProto)
 
         /// The number, for a ``scalar(_:)``.

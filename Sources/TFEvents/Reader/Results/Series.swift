@@ -49,7 +49,13 @@ public struct Series: Sendable, Hashable, Identifiable {
         case audio
         /// Plugin `pr_curves`, data class tensor: points are ``Point/Value/prCurve(_:)``.
         case prCurves = "pr_curves"
-        /// Anything else (custom scalars, graphs, a series without metadata, ...): raw tensors.
+        /// Plugin `mesh`, data class tensor: one part of a mesh (``meshComponent`` says which);
+        /// points are ``Point/Value/mesh(_:)``.
+        case mesh
+        /// Plugin `custom_scalars`, data class tensor: points are ``Point/Value/layout(_:)``.
+        /// TensorBoard reads the layout of tag `custom_scalars__config__` only.
+        case customScalars = "custom_scalars"
+        /// Anything else (graphs, a series without metadata, ...): raw tensors.
         case other
 
         /// The plugin that shows a series with `metadata`: TensorBoard's plugins list series by
@@ -62,6 +68,8 @@ public struct Series: Sendable, Hashable, Identifiable {
             case ("histograms", .tensor): self = .histograms
             case ("text", .tensor): self = .text
             case ("pr_curves", .tensor): self = .prCurves
+            case ("mesh", .tensor): self = .mesh
+            case ("custom_scalars", .tensor): self = .customScalars
             case ("hparams", _): self = .hparams
             default: self = .other
             }

@@ -48,6 +48,17 @@ enum PointDecoder {
                 PRCurve(
                     truePositives: rows[0], falsePositives: rows[1], trueNegatives: rows[2], falseNegatives: rows[3],
                     precision: rows[4], recall: rows[5]))
+        case .mesh:
+            let tensor = data.tensor
+            guard tensor.dimensions.count == 3, tensor.dimensions[2] == 3, let values = tensor.numericElements
+            else { return .tensor(tensor) }
+            return .mesh(MeshTensor(shape: tensor.dimensions.map(Int.init), values: values))
+        case .customScalars:
+            let tensor = data.tensor
+            guard let strings = tensor.stringElements, strings.count == 1,
+                let layout = PluginContentCodec.decodeLayout(strings[0])
+            else { return .tensor(tensor) }
+            return .layout(layout)
         case .hparams, .other:
             return .tensor(data.tensor)
         }
