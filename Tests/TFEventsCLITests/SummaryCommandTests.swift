@@ -66,7 +66,7 @@ import TestSupport
     @Test func markdownHasTheSameColumnsAndAlignsNumbersRight() throws {
         let directory = try demo()
         defer { remove(directory) }
-        let result = try runTFEvents(["summary", directory, "--format", "markdown", "--tags", "loss"])
+        let result = try runTFEvents(["summary", directory, "--format", "markdown", "--tags", "/loss$"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         // The scalar columns, then the demo's hyperparameters (always shown: they identify the run).

@@ -35,6 +35,16 @@ struct DemoRun {
                 "learning_rate": .number(learningRate), "optimizer": "sgd", "batch_size": 64,
                 "augmentation": .bool(learningRate < 0.05),
             ], step: 0, wallTime: start)
+        // CUSTOM SCALARS: train and validation curves of one metric in one chart.
+        try writer.setCustomScalarLayout(
+            CustomScalarLayout([
+                .init(
+                    "Train vs validation",
+                    charts: [
+                        .multiline("loss", tags: ["train/loss", "validation/loss"]),
+                        .multiline("accuracy", tags: ["train/accuracy", "validation/accuracy"]),
+                    ])
+            ]), wallTime: start)
         try writer.addText(
             "notes",
             "Simulated training run with learning rate **\(learningRate)**: loss decays exponentially "
@@ -72,91 +82,21 @@ struct DemoRun {
                     step: step, wallTime: wall + 0.4)
             }
         }
+        let end = start + Double(steps) * 0.5
+        let surface = DemoMedia.lossSurface(finalLoss: finalLoss, learningRate: learningRate)
+        try writer.addMesh(
+            "loss_surface", vertices: surface.vertices, faces: surface.faces, colors: surface.colors,
+            step: steps - 1, wallTime: end)
+        let embedding = try DemoMedia.embedding(progress: 1, random: &random)
+        try writer.addEmbedding(
+            "features", embedding.points, labels: embedding.labels, labelImages: embedding.thumbnails, step: steps - 1)
         try writer.addTable(
             "results", header: ["metric", "value"],
             rows: [
                 ["learning rate", "\(learningRate)"], ["steps", "\(steps)"],
                 ["validation loss", String(format: "%.4f", finalLoss)],
                 ["validation accuracy", String(format: "%.4f", finalAccuracy)],
-            ], step: steps - 1, wallTime: start + Double(steps) * 0.5)
+            ], step: steps - 1, wallTime: end)
         try writer.close()
-    }
-}
-
-/// Images that look like something: three 32x32 digit-like glyphs that emerge from noise as
-/// training progresses, the way a model's reconstructions sharpen.
-enum DemoImages {
-    /// Seven-segment masks of the digits 0 to 9 (segments a to g).
-    private static let segments: [[Bool]] = [
-        [true, true, true, true, true, true, false], [false, true, true, false, false, false, false],
-        [true, true, false, true, true, false, true], [true, true, true, true, false, false, true],
-        [false, true, true, false, false, true, true], [true, false, true, true, false, true, true],
-        [true, false, true, true, true, true, true], [true, true, true, false, false, false, false],
-        [true, true, true, true, true, true, true], [true, true, true, true, false, true, true],
-    ]
-
-    static func reconstructions(progress: Double, random: inout SplitMix64) throws -> [ImageData] {
-        try [3, 5, 8].map { digit in
-            try ImageData(pixels: glyph(digit, clarity: progress, random: &random), width: 32, height: 32, channels: 3)
-        }
-    }
-
-    /// An RGB glyph: a warm digit on a cool gradient, blended with noise by `1 - clarity`.
-    private static func glyph(_ digit: Int, clarity: Double, random: inout SplitMix64) -> [Float] {
-        var pixels = [Float](repeating: 0, count: 32 * 32 * 3)
-        for y in 0..<32 {
-            for x in 0..<32 {
-                let on = isLit(digit, x: x, y: y)
-                let base: [Double] = on ? [1.0, 0.75, 0.2] : [0.1, 0.15 + Double(y) / 80, 0.35 + Double(x) / 90]
-                for c in 0..<3 {
-                    let noisy = base[c] * clarity + random.uniform() * (1 - clarity)
-                    pixels[(y * 32 + x) * 3 + c] = Float(noisy)
-                }
-            }
-        }
-        return pixels
-    }
-
-    private static func isLit(_ digit: Int, x: Int, y: Int) -> Bool {
-        let lit = segments[digit]
-        let horizontal = x >= 9 && x <= 22
-        let left = x >= 7 && x <= 9
-        let right = x >= 22 && x <= 24
-        let top = y >= 4 && y <= 6
-        let middle = y >= 15 && y <= 17
-        let bottom = y >= 26 && y <= 28
-        let upper = y >= 5 && y <= 16
-        let lower = y >= 16 && y <= 27
-        return (lit[0] && top && horizontal) || (lit[1] && right && upper) || (lit[2] && right && lower)
-            || (lit[3] && bottom && horizontal) || (lit[4] && left && lower) || (lit[5] && left && upper)
-            || (lit[6] && middle && horizontal)
-    }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so demo runs are reproducible.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform value in [0, 1).
-    mutating func uniform() -> Double {
-        Double(next() >> 11) / Double(1 << 53)
-    }
-
-    /// A standard normal value (Box-Muller).
-    mutating func normal() -> Double {
-        let u1 = max(uniform(), .leastNonzeroMagnitude)
-        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * uniform())
     }
 }
