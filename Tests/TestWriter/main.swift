@@ -8,6 +8,8 @@
 //                                                killed, calling flush() every FLUSH_EVERY steps and
 //                                                then printing "flushed STEP" (all steps <= STEP are
 //                                                on disk once that line is out)
+//   TestWriter default-logdir COMMENT COUNT      writes COUNT scalars with SummaryWriter(comment:), in
+//                                                runs/ below the current directory; prints the logdir
 import Foundation
 import TFEvents
 
@@ -19,11 +21,20 @@ func emit(_ line: String) {
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let count = Int(arguments[3]) else {
     FileHandle.standardError.write(
-        Data("usage: TestWriter exit-without-close|exit-call|scalars|flush-loop LOGDIR COUNT\n".utf8))
+        Data(
+            "usage: TestWriter exit-without-close|exit-call|scalars|flush-loop|default-logdir LOGDIR|COMMENT COUNT\n"
+                .utf8))
     exit(64)
 }
 
 switch arguments[1] {
+case "default-logdir":
+    let writer = try SummaryWriter(comment: arguments[2])
+    for step in 0..<count {
+        try writer.addScalar("value", Double(step), step: step, wallTime: 1_700_000_000 + Double(step))
+    }
+    try writer.close()
+    emit(writer.logdir)
 case "scalars":
     let writer = try SummaryWriter(logdir: arguments[2])
     let tag = "process/\(getpid())"

@@ -25,7 +25,8 @@ extension SummaryWriter {
     /// - Parameters:
     ///   - hparams: The hyperparameter values by name; literals work (`["lr": 0.001]`).
     ///   - metrics: Metric values known now, each written as a scalar at `step` under its tag (in
-    ///     tag order), which makes it a metric column. Metrics logged later with
+    ///     tag order, stored as ``addScalar(_:_:step:wallTime:)`` stores it), which makes it a
+    ///     metric column. Metrics logged later with
     ///     ``addScalar(_:_:step:wallTime:)`` count just the same; the last point of each tag is the
     ///     value shown.
     ///   - step: The step of the metric scalars, of any integer type.
@@ -54,7 +55,11 @@ extension SummaryWriter {
         let startEvent = Event(wallTime: time, step: step, what: .summary(Summary(values: [start])))
         var payloads = [ProtobufEncoder.encode(startEvent)]
         for (tag, value) in metrics.sorted(by: { $0.key < $1.key }) {
-            payloads.append(ProtobufEncoder.encode(Self.scalarEvent(tag, Float(value), step: step, wallTime: time)))
+            let event =
+                options.doublePrecisionScalars
+                ? Self.doubleScalarEvent(tag, value, step: step, wallTime: time)
+                : Self.scalarEvent(tag, Float(value), step: step, wallTime: time)
+            payloads.append(ProtobufEncoder.encode(event))
         }
         let isFirst = try setClosingEventOnce(key: HParamsPluginData.sessionEndTag) { closeTime in
             let end = HParamsSummary.sessionEnd(status: .success, endTime: closeTime)

@@ -19,6 +19,16 @@ extension SummaryWriter {
         public var purgeStep: Int64?
         /// The zlib level (0 to 9) of the PNG files made from image pixels; see ``PNGEncoder``.
         public var imageCompressionLevel: Int
+        /// Whether scalars are stored as 64-bit `DT_DOUBLE` tensors instead of 32-bit
+        /// `simple_value`s, as PyTorch's `add_scalar(..., new_style=True, double_precision=True)`
+        /// stores them. Off by default.
+        ///
+        /// The value is then kept exactly (`0.1` stays `0.1`, `1e-40` stays `1e-40`) in the file,
+        /// for this package's readers and for TensorBoard's Python loader (`--load_fast=false`).
+        /// **TensorBoard's Rust loader, its default, does not show such scalars at all**: it
+        /// accepts only 32-bit scalars, so the tags are missing from its SCALARS and TIME SERIES
+        /// dashboards (EventFileFormat.md §7.1).
+        public var doublePrecisionScalars: Bool
 
         /// Creates options; every argument has the default described on its property.
         public init(
@@ -27,7 +37,8 @@ extension SummaryWriter {
             filenameSuffix: String = "",
             maxBufferedBytes: Int = 1 << 20,
             purgeStep: Int64? = nil,
-            imageCompressionLevel: Int = PNGEncoder.defaultCompressionLevel
+            imageCompressionLevel: Int = PNGEncoder.defaultCompressionLevel,
+            doublePrecisionScalars: Bool = false
         ) {
             self.flushInterval = flushInterval
             self.syncOnFlush = syncOnFlush
@@ -35,6 +46,7 @@ extension SummaryWriter {
             self.maxBufferedBytes = maxBufferedBytes
             self.purgeStep = purgeStep
             self.imageCompressionLevel = imageCompressionLevel
+            self.doublePrecisionScalars = doublePrecisionScalars
         }
     }
 }

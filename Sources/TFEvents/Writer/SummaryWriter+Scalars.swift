@@ -11,6 +11,10 @@ extension SummaryWriter {
     /// nearest `Float` once, so `0.1` comes back as `0.10000000149011612` and values beyond
     /// `Float.greatestFiniteMagnitude` become infinite. NaN and infinities are recorded as they are.
     ///
+    /// With ``Options/doublePrecisionScalars`` the value is instead stored as a 64-bit tensor
+    /// (widened to `Double`, exactly for `Float16`, `Float` and `Double`), which only
+    /// TensorBoard's Python loader and this package's readers show; see that option.
+    ///
     /// - Parameters:
     ///   - tag: The series name; `/` groups series into sections (`"train/loss"`).
     ///   - value: The value, of any floating-point type.
@@ -26,7 +30,12 @@ extension SummaryWriter {
     ) throws(SummaryWriterError) {
         // Inlined into the caller, so both conversions are specialized for its types; the rest
         // of the path is not generic.
-        try recordScalar(tag, Float(value), step: Self.eventStep(step), wallTime: wallTime)
+        let step = try Self.eventStep(step)
+        if options.doublePrecisionScalars {
+            try recordDoubleScalars([(tag, Double(value))], step: step, wallTime: wallTime)
+        } else {
+            try recordScalar(tag, Float(value), step: step, wallTime: wallTime)
+        }
     }
 
     /// Records several scalars at one step in one call, in the order written, with one wall time.
@@ -66,7 +75,11 @@ extension SummaryWriter {
         _ values: KeyValuePairs<String, Value>, step: some BinaryInteger, wallTime: Double? = nil
     ) throws(SummaryWriterError) {
         let step = try Self.eventStep(step)
-        try recordScalars(values.map { ($0.key, Float($0.value)) }, step: step, wallTime: wallTime)
+        if options.doublePrecisionScalars {
+            try recordDoubleScalars(values.map { ($0.key, Double($0.value)) }, step: step, wallTime: wallTime)
+        } else {
+            try recordScalars(values.map { ($0.key, Float($0.value)) }, step: step, wallTime: wallTime)
+        }
     }
 
     /// Records several scalars at one step in one call, in the sequence's order, with one wall
@@ -82,7 +95,11 @@ extension SummaryWriter {
         _ values: some Sequence<(String, Value)>, step: some BinaryInteger, wallTime: Double? = nil
     ) throws(SummaryWriterError) {
         let step = try Self.eventStep(step)
-        try recordScalars(values.map { ($0.0, Float($0.1)) }, step: step, wallTime: wallTime)
+        if options.doublePrecisionScalars {
+            try recordDoubleScalars(values.map { ($0.0, Double($0.1)) }, step: step, wallTime: wallTime)
+        } else {
+            try recordScalars(values.map { ($0.0, Float($0.1)) }, step: step, wallTime: wallTime)
+        }
     }
 
     /// The one scalar path under the generic entry points. Named apart from them so that no

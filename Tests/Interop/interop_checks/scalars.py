@@ -83,8 +83,10 @@ def check_loader(ctx):
 
 def check_http(ctx, tb):
     expected_tags = {run: sorted(tags) for run, _, tags in ctx.runs_with(SECTION)}
+    # Runs of 64-bit scalars are listed by one loader only; double_scalars.py checks them.
+    others = {run for run, _, _ in ctx.runs_with("double_scalars")}
     _, problems = poll(lambda: tb.get("/data/plugin/scalars/tags"),
-                       lambda r: [] if {k: sorted(v) for k, v in r.items()} == expected_tags
+                       lambda r: [] if {k: sorted(v) for k, v in r.items() if k not in others} == expected_tags
                        else [f"tags {str(r)[:500]}"])
     for p in problems:
         ctx.fail(f"{tb.mode}: /data/plugin/scalars/tags: {p}, expected {expected_tags}")

@@ -8,6 +8,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "concurrent": concurrentWriteBenchmark,
     "read": readBenchmark,
     "histograms": histogramBenchmark,
+    "prcurves": prCurveBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
