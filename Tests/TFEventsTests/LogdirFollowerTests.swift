@@ -10,12 +10,14 @@ import TestSupport
     static let fileA = "events.out.tfevents.1700000000.host"
 
     /// Takes updates from `iterator` into `view` until `done` holds after a ``LogdirUpdate/caughtUp``;
-    /// fails the test after 30 seconds.
+    /// fails the test after 180 seconds.
     static func follow(
         _ iterator: LogdirFollower.Iterator, into view: inout LiveView, updates: inout [LogdirUpdate],
         until done: (LiveView) -> Bool = { _ in true }
     ) async {
-        let deadline = ContinuousClock.now + .seconds(30)
+        // Generous: in the full parallel suite on two cores, synchronous tests can hold the
+        // cooperative pool's threads for tens of seconds while this test waits for its turn.
+        let deadline = ContinuousClock.now + .seconds(180)
         while ContinuousClock.now < deadline {
             guard let update = await iterator.next() else {
                 Issue.record("the sequence ended")
@@ -25,7 +27,7 @@ import TestSupport
             view.apply(update)
             if update == .caughtUp && done(view) { return }
         }
-        Issue.record("not done after 30 seconds: \(view)")
+        Issue.record("not done after 180 seconds: \(view)")
     }
 
     static func file(_ events: [Event]) -> [UInt8] {
