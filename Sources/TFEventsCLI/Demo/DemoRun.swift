@@ -72,6 +72,11 @@ struct DemoRun {
                     step: step, wallTime: wall + 0.2)
                 finalLoss = validationLoss
                 finalAccuracy = validationAccuracy
+                // PR CURVES: the classifier's scores on the validation set separate as it learns.
+                let scores = DemoMedia.validationScores(progress: progress, random: &random)
+                try writer.addPRCurve(
+                    "validation/pr_curve", labels: scores.labels, predictions: scores.scores, step: step,
+                    wallTime: wall + 0.2)
                 // Weights spread out from their initialization and their mean drifts as training goes on.
                 let weights = (0..<1_000).map { _ in Float(0.05 * progress + random.normal() * (0.02 + 0.1 * progress)) }
                 try writer.addHistogram("weights/dense", values: weights, step: step, wallTime: wall + 0.3)
