@@ -6,6 +6,6 @@ A module provides:
   check_loader(ctx): checks with TensorBoard's Python loader;
   check_http(ctx, tb): checks with a running TensorBoard (tb.mode is "python" or "rust").
 """
-from . import histograms, hparams, images, scalars, text
+from . import audio, histograms, hparams, images, scalars, text, video
 
-MODULES = [scalars, images, histograms, text, hparams]
+MODULES = [scalars, images, histograms, text, hparams, audio, video]
