@@ -40,6 +40,12 @@ import TestSupport
         #expect(clip.frameCount == 16)
         #expect(clip.channelCount == 1)
         #expect(clip.duration == 0.001)
+
+        // Doubles are scaled and rounded in Double: ties go away from zero, the rest to the nearest.
+        let doubles: [Double] = [
+            0.5 / 32768, -2.5 / 32768, -32767.5 / 32768, 32767.49 / 32768, 0.49999999999 / 32768, -0.5000001 / 32768,
+        ]
+        #expect(try AudioData(samples: doubles, sampleRate: 1).pcm == [1, -3, -32768, 32767, 0, -1])
     }
 
     @Test func writesACanonicalWAVFile() throws {
