@@ -8,6 +8,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "concurrent": concurrentWriteBenchmark,
     "read": readBenchmark,
     "histograms": histogramBenchmark,
+    "media": mediaBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
