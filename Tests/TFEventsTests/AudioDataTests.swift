@@ -89,6 +89,9 @@ import TestSupport
         #expect(try AudioData(samples: floats.lazy.map { $0 }, sampleRate: 100) == expected)  // not contiguous
         #expect(try AudioData(channels: [floats.lazy.map { Double($0) }], sampleRate: 100) == expected)
         #expect(try AudioData(samples: [0.25, -1, 1] as [Float16], sampleRate: 1).pcm == [8192, -32768, 32767])
+        // Literals are Doubles.
+        #expect(try AudioData(samples: [0.25, -1], sampleRate: 1).pcm == [8192, -32768])
+        #expect(try AudioData(channels: [[0.25], [-1]], sampleRate: 1).pcm == [8192, -32768])
     }
 
     @Test func refusesNaNWherever() {
