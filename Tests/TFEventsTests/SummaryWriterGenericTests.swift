@@ -35,6 +35,7 @@ import TFEvents
     @Test func aStepBeyondSixtyFourBitsIsRefusedByEveryMethodAndNothingIsWritten() throws {
         let image = try ImageData(pixels: [0, 0.5, 1, 1] as [Float], width: 2, height: 2, channels: 1)
         let histogram = Histogram(buckets: [.init(left: 0, right: 1, count: 1)])
+        let clip = try AudioData(samples: [0, 0.5] as [Float], sampleRate: 8000)
         let tooLarge = UInt64(Int64.max) + 1
         var messages: [String] = []
         let events = try WriterRoundTrip.events { writer in
@@ -49,6 +50,9 @@ import TFEvents
                 { try writer.addText("t", "text", step: tooLarge) },
                 { try writer.addTable("t", header: ["a"], rows: [["1"]], step: tooLarge) },
                 { try writer.addHParams(["lr": 0.1], step: tooLarge) },
+                { try writer.addAudio("a", clip, step: tooLarge) },
+                { try writer.addAudio("a", [clip, clip], step: tooLarge) },
+                { try writer.addVideo("v", frames: [image, image], framesPerSecond: 2, step: tooLarge) },
             ]
             for call in calls {
                 let error = #expect(throws: SummaryWriterError.self) { try call() }
@@ -57,7 +61,7 @@ import TFEvents
             // The writer is still usable, and hyperparameters were not taken by the refused call.
             try writer.addHParams(["lr": 0.1], step: 0, wallTime: 1)
         }
-        #expect(messages.count == 10)
+        #expect(messages.count == 13)
         #expect(messages.allSatisfy { $0.hasPrefix("the step 9223372036854775808 is outside the range") })
         #expect(events.compactMap(WriterRoundTrip.value).map(\.tag) == [
             "_hparams_/session_start_info", "_hparams_/session_end_info",

@@ -21,16 +21,7 @@ extension PNGEncoder {
         return [UInt8](unsafeUninitializedCapacity: total) { buffer, initializedCount in
             var writer = ChunkWriter(buffer: UnsafeMutableRawBufferPointer(buffer))
             writer.write(signature)
-
-            var ihdr = [UInt8](repeating: 0, count: 13)
-            ihdr.withUnsafeMutableBytes { bytes in
-                bytes.storeBytes(of: UInt32(header.width).bigEndian, toByteOffset: 0, as: UInt32.self)
-                bytes.storeBytes(of: UInt32(header.height).bigEndian, toByteOffset: 4, as: UInt32.self)
-            }
-            ihdr[8] = 8  // bit depth
-            ihdr[9] = header.colorType
-            // compression method 0, filter method 0, interlace method 0
-            ihdr.withUnsafeBytes { writer.writeChunk(.ihdr, data: $0) }
+            writer.writeHeader(header)
 
             var start = 0
             repeat {
@@ -52,6 +43,12 @@ extension PNGEncoder {
         static let ihdr = ChunkType(rawValue: 0x4948_4452)
         static let idat = ChunkType(rawValue: 0x4944_4154)
         static let iend = ChunkType(rawValue: 0x4945_4E44)
+        /// APNG's animation control: the number of frames and of plays.
+        static let actl = ChunkType(rawValue: 0x6163_544C)
+        /// APNG's frame control: a frame's size, offset, delay and how it is composed.
+        static let fctl = ChunkType(rawValue: 0x6663_544C)
+        /// APNG's frame data: `IDAT` for a frame after the first, behind a sequence number.
+        static let fdat = ChunkType(rawValue: 0x6664_4154)
     }
 
     /// Appends PNG chunks to a buffer sized in advance.
@@ -86,6 +83,31 @@ extension PNGEncoder {
             write(data)
             let crc = ZlibCRC32.checksum(UnsafeRawBufferPointer(rebasing: buffer[typeStart..<offset]))
             writeBigEndian(crc)
+        }
+
+        /// Writes a chunk whose data starts with a sequence number (APNG's `fdAT`): length, type,
+        /// the number, data, and the CRC-32 of all but the length.
+        mutating func writeChunk(_ type: ChunkType, sequenceNumber: UInt32, data: UnsafeRawBufferPointer) {
+            writeBigEndian(UInt32(4 + data.count))
+            let typeStart = offset
+            writeBigEndian(type.rawValue)
+            writeBigEndian(sequenceNumber)
+            write(data)
+            let crc = ZlibCRC32.checksum(UnsafeRawBufferPointer(rebasing: buffer[typeStart..<offset]))
+            writeBigEndian(crc)
+        }
+
+        /// Writes the `IHDR` chunk: always 8 bits, deflate, adaptive filtering, no interlacing.
+        mutating func writeHeader(_ header: ImageHeader) {
+            var ihdr = [UInt8](repeating: 0, count: 13)
+            ihdr.withUnsafeMutableBytes { bytes in
+                bytes.storeBytes(of: UInt32(header.width).bigEndian, toByteOffset: 0, as: UInt32.self)
+                bytes.storeBytes(of: UInt32(header.height).bigEndian, toByteOffset: 4, as: UInt32.self)
+            }
+            ihdr[8] = 8  // bit depth
+            ihdr[9] = header.colorType
+            // compression method 0, filter method 0, interlace method 0
+            ihdr.withUnsafeBytes { writeChunk(.ihdr, data: $0) }
         }
     }
 }

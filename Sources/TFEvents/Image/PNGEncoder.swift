@@ -71,6 +71,22 @@ public struct PNGEncoder: Sendable, Hashable {
 
     /// Encodes pixels whose sizes have been checked.
     func encodeChecked(_ pixels: UnsafeRawBufferPointer, width: Int, height: Int, channels: Int) -> [UInt8] {
+        withFilteredScanlines(pixels, width: width, height: height, channels: channels) { filtered in
+            deflater.withCompressed(filtered) { compressed in
+                Self.assemble(
+                    header: ImageHeader(width: width, height: height, colorType: Self.colorType(channels: channels)),
+                    imageData: compressed,
+                    maxIDATLength: maxIDATLength)
+            }
+        }
+    }
+
+    /// Calls `body` with the filtered scanlines of pixels whose sizes have been checked: each row
+    /// preceded by its filter type, ready for zlib.
+    func withFilteredScanlines<Result>(
+        _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, channels: Int,
+        _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
         let rowByteCount = width * channels
         let filtered = UnsafeMutableRawBufferPointer.allocate(byteCount: height * (rowByteCount + 1), alignment: 16)
         defer { filtered.deallocate() }
@@ -81,13 +97,7 @@ public struct PNGEncoder: Sendable, Hashable {
             bytesPerPixel: channels,
             selection: filterSelection,
             into: filtered.baseAddress!.assumingMemoryBound(to: UInt8.self))
-
-        return deflater.withCompressed(UnsafeRawBufferPointer(filtered)) { compressed in
-            Self.assemble(
-                header: ImageHeader(width: width, height: height, colorType: Self.colorType(channels: channels)),
-                imageData: compressed,
-                maxIDATLength: maxIDATLength)
-        }
+        return body(UnsafeRawBufferPointer(filtered))
     }
 
     /// The zlib settings for ``compressionLevel``.

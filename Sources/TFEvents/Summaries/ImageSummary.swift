@@ -25,11 +25,19 @@ enum ImageSummary {
                     + "(width × height)")
         }
 
-        var strings: [[UInt8]] = [Array(String(first.width).utf8), Array(String(first.height).utf8)]
-        strings.reserveCapacity(2 + images.count)
+        var files: [[UInt8]] = []
+        files.reserveCapacity(images.count)
         for image in images {
-            strings.append(try image.encoded(with: encoder).bytes)
+            files.append(try image.encoded(with: encoder).bytes)
         }
+        return value(tag: tag, width: first.width, height: first.height, files: files)
+    }
+
+    /// The summary value for image files (PNG, JPEG, GIF, animated PNG) of one size.
+    static func value(tag: String, width: Int, height: Int, files: [[UInt8]]) -> Summary.Value {
+        var strings: [[UInt8]] = [Array(String(width).utf8), Array(String(height).utf8)]
+        strings.reserveCapacity(2 + files.count)
+        strings += files
         let tensor = TensorProto(
             dtype: .string, shape: TensorShapeProto([Int64(strings.count)]), stringValues: strings)
         return Summary.Value(

@@ -18,6 +18,8 @@ try writeImageRuns(logdir: logdir, blobs: logdir + "/../blobs", manifest: &manif
 try writeHistogramRuns(logdir: logdir, manifest: &manifest)
 try writeTextRuns(logdir: logdir, manifest: &manifest)
 try writeHParamsRuns(logdir: logdir, manifest: &manifest)
+try writeAudioRuns(logdir: logdir, blobs: logdir + "/../blobs", manifest: &manifest)
+try writeVideoRuns(logdir: logdir, blobs: logdir + "/../blobs", manifest: &manifest)
 try writePRCurveRuns(logdir: logdir, manifest: &manifest)
 try writeDoubleScalarRuns(logdir: logdir, manifest: &manifest)
 try writeCustomScalarRuns(logdir: logdir, manifest: &manifest)

@@ -6,8 +6,8 @@ A module provides:
   check_loader(ctx): checks with TensorBoard's Python loader;
   check_http(ctx, tb): checks with a running TensorBoard (tb.mode is "python" or "rust").
 """
-from . import double_scalars, histograms, hparams, images, pr_curves, scalars, text
+from . import audio, double_scalars, histograms, hparams, images, pr_curves, scalars, text, video
 from . import custom_scalars, meshes, projector
 
-MODULES = [scalars, images, histograms, text, hparams, pr_curves, double_scalars]
+MODULES = [scalars, images, histograms, text, hparams, audio, video, pr_curves, double_scalars]
 MODULES += [custom_scalars, meshes, projector]

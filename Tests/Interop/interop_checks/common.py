@@ -15,7 +15,7 @@ class Context:
         loaded once and shared by the checker modules."""
         if self._multiplexer is None:
             from tensorboard.backend.event_processing import plugin_event_multiplexer
-            plugins = ("scalars", "images", "histograms", "text", "hparams")
+            plugins = ("scalars", "images", "histograms", "text", "hparams", "audio")
             self._multiplexer = plugin_event_multiplexer.EventMultiplexer(
                 tensor_size_guidance={plugin: 0 for plugin in plugins})
             self._multiplexer.AddRunsFromDirectory(self.logdir)

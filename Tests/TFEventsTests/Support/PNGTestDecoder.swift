@@ -67,6 +67,18 @@ enum PNGTestDecoder {
         guard let channels = channelsByColorType[colorType] else {
             throw Failure(description: "unsupported color type \(colorType)")
         }
+        let (pixels, filterTypes) = try unfilter(
+            zlibStream: imageData, width: width, height: height, channels: channels)
+        return DecodedPNG(
+            width: width, height: height, bitDepth: bitDepth, colorType: colorType, channels: channels,
+            pixels: pixels, filterTypes: filterTypes, chunkTypes: chunkTypes)
+    }
+
+    /// Inflates one image's zlib stream and undoes the filter of every row: the HWC pixels and
+    /// each row's filter type.
+    static func unfilter(
+        zlibStream imageData: [UInt8], width: Int, height: Int, channels: Int
+    ) throws -> (pixels: [UInt8], filterTypes: [UInt8]) {
         guard let filtered = Inflater.inflate(imageData) else { throw Failure(description: "inflate failed") }
         let rowBytes = width * channels
         guard filtered.count == height * (rowBytes + 1) else {
@@ -98,12 +110,10 @@ enum PNGTestDecoder {
                 pixels[y * rowBytes + i] = x &+ UInt8(truncatingIfNeeded: prediction)
             }
         }
-        return DecodedPNG(
-            width: width, height: height, bitDepth: bitDepth, colorType: colorType, channels: channels,
-            pixels: pixels, filterTypes: filterTypes, chunkTypes: chunkTypes)
+        return (pixels, filterTypes)
     }
 
-    private static func readUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
+    static func readUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
         bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
     }
 }

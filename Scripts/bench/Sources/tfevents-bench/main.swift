@@ -9,6 +9,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "read": readBenchmark,
     "histograms": histogramBenchmark,
     "prcurves": prCurveBenchmark,
+    "media": mediaBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
