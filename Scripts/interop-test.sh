@@ -4,7 +4,7 @@
 # Usage: Scripts/interop-test.sh   (TFEVENTS_VENV overrides the venv location)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-Scripts/install-deps.sh
+Scripts/install-deps.sh chromium
 venv=$(Scripts/python-venv.sh)
 
 swift build --product InteropWriter
@@ -17,4 +17,5 @@ trap 'rm -rf "$work"' EXIT
 "$venv/bin/python" Tests/Interop/check_tensorboard.py "$work/logdir" "$work/manifest.json"
 "$venv/bin/python" Tests/Interop/check_crash_safety.py .build/debug/TestWriter 50
 .build/debug/tfevents demo "$work/demo" --steps 120 >/dev/null
-"$venv/bin/python" Tests/Interop/check_demo.py "$work/demo" 120
+"$venv/bin/python" Tests/Interop/check_demo.py "$work/demo" 120 .build/debug/tfevents
+"$venv/bin/python" Tests/Interop/check_browser.py "$work/demo"

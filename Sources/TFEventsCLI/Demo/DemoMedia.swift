@@ -26,7 +26,7 @@ enum DemoMedia {
         var scores: [Float] = []
         for _ in 0..<500 {
             let positive = random.uniform() < 0.4
-            let margin = (positive ? 1.0 : -1.0) * (0.2 + 2.8 * progress)
+            let margin = (positive ? 1.0 : -1.0) * (0.1 + 1.2 * progress)
             labels.append(positive)
             scores.append(Float(1 / (1 + exp(-(margin + random.normal())))))
         }

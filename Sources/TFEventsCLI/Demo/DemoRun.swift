@@ -3,9 +3,11 @@ import TFEvents
 
 /// A simulated training job that looks like the real thing in every TensorBoard tab: loss and
 /// accuracy curves (exponential decay towards a floor that depends on the learning rate, noise,
-/// a cosine learning-rate schedule with warm-up, a validation pass every 10 steps), weight
-/// histograms that drift and spread, reconstructions that sharpen out of noise, Markdown notes
-/// and a results table, and the run's hyperparameters.
+/// a cosine learning-rate schedule with warm-up, a validation pass every 10 steps) with a layout
+/// that draws train and validation together, a PR curve per validation pass, weight histograms
+/// that drift and spread, reconstructions and a chime that emerge from noise, a video of a
+/// reconstruction sharpening, Markdown notes and a results table, the loss surface as a mesh, an
+/// embedding of the validation set with labels and thumbnails, and the run's hyperparameters.
 struct DemoRun {
     let name: String
     let learningRate: Double
@@ -85,12 +87,20 @@ struct DemoRun {
                 try writer.addImages(
                     "samples/reconstruction", DemoImages.reconstructions(progress: progress, random: &random),
                     step: step, wallTime: wall + 0.4)
+                // AUDIO: the model's "voice", a chime that rises out of hiss.
+                let chime = try AudioData(
+                    samples: DemoMedia.chime(progress: progress, random: &random), sampleRate: DemoMedia.sampleRate)
+                try writer.addAudio("samples/chime", chime, step: step, wallTime: wall + 0.4)
             }
         }
         let end = start + Double(steps) * 0.5
         let surface = DemoMedia.lossSurface(finalLoss: finalLoss, learningRate: learningRate)
         try writer.addMesh(
             "loss_surface", vertices: surface.vertices, faces: surface.faces, colors: surface.colors,
+            step: steps - 1, wallTime: end)
+        // IMAGES plays a video: a reconstruction sharpening over the run.
+        try writer.addVideo(
+            "video/reconstruction", frames: DemoMedia.sharpeningFrames(random: &random), framesPerSecond: 8,
             step: steps - 1, wallTime: end)
         let embedding = try DemoMedia.embedding(progress: 1, random: &random)
         try writer.addEmbedding(
