@@ -3,6 +3,7 @@ median/min/max seconds over repetitions, a rate, and the peak RSS of the process
 
 Usage: python peers.py NAME [--count N] [--repetitions R] [--dir D]
 Names: scalars_tbx, scalars_tbx_queue, scalars_tf2, png_pillow, hist_tbx, hist_tf2,
+       pr_tbx, pr_tensorboard, audio_tf2, audio_wave, apng_pillow,
        read_tbparse, read_accumulator, read_reducer, read_rust
 Each runs in its own process (run.sh starts one per name), so peak RSS is that peer's alone."""
 import argparse
@@ -147,6 +148,84 @@ def hist_tf2(args):
     report("histogram_10k", "tf2 tf.summary.histogram (tf.function)", seconds, args.count, "histograms")
 
 
+def pr_inputs(count):
+    """A classifier's output as tfevents-bench makes it: 30% positives leaning towards 1."""
+    import numpy as np
+    rng = np.random.default_rng(7)
+    labels = rng.random(count) < 0.3
+    u = rng.random(count).astype(np.float32)
+    return labels, np.where(labels, 1 - u * u, u * u).astype(np.float32)
+
+
+def pr_tbx(args):
+    from tensorboardX.summary import pr_curve
+    labels, predictions = pr_inputs(args.count)
+    seconds = measure(args.repetitions, lambda: pr_curve("pr", labels, predictions, num_thresholds=127))
+    report("pr_curve_1m", "tensorboardX summary.pr_curve (add_pr_curve)", seconds, 1, "curves",
+           predictions=args.count)
+
+
+def pr_tensorboard(args):
+    from tensorboard.plugins.pr_curve import summary as pr_summary
+    labels, predictions = pr_inputs(args.count)
+    seconds = measure(args.repetitions, lambda: pr_summary.pb("pr", labels, predictions, num_thresholds=127))
+    report("pr_curve_1m", "TensorBoard pr_curve.summary.pb", seconds, 1, "curves", predictions=args.count)
+
+
+def audio_samples():
+    """10 s of 16 kHz mono: a tone with a little noise, as tfevents-bench makes it."""
+    import numpy as np
+    t = np.arange(160_000) / 16_000
+    noise = np.random.default_rng(3).uniform(-0.05, 0.05, t.size)
+    return (np.sin(2 * np.pi * 440 * t) * 0.6 + noise).astype(np.float32)
+
+
+def audio_tf2(args):
+    import tensorflow as tf
+    samples = tf.constant(audio_samples()[:, None])
+    tf.audio.encode_wav(samples, 16_000)  # warm-up
+    seconds = measure(args.repetitions, lambda: tf.audio.encode_wav(samples, 16_000).numpy())
+    report("audio_10s_16khz", "TensorFlow tf.audio.encode_wav", seconds, 1, "clips")
+
+
+def audio_wave(args):
+    """What PyTorch's add_audio does: numpy to 16-bit, then Python's wave module."""
+    import io
+    import wave
+    import numpy as np
+    samples = audio_samples()
+
+    def body():
+        pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2")
+        buffer = io.BytesIO()
+        with wave.open(buffer, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(16_000)
+            w.writeframes(pcm.tobytes())
+
+    seconds = measure(args.repetitions, body)
+    report("audio_10s_16khz", "numpy + wave (PyTorch add_audio)", seconds, 1, "clips")
+
+
+def apng_pillow(args):
+    """Pillow's animated PNG of the same 16 frames (it stores only what changes between frames)."""
+    import io
+    import numpy as np
+    from PIL import Image
+    raw = np.fromfile(os.path.join(args.dir, "video.raw"), dtype=np.uint8).reshape(16, 64, 64, 3)
+    frames = [Image.fromarray(frame) for frame in raw]
+    sizes = []
+
+    def body():
+        buffer = io.BytesIO()
+        frames[0].save(buffer, format="PNG", save_all=True, append_images=frames[1:], duration=125, loop=0)
+        sizes.append(buffer.tell())
+
+    seconds = measure(args.repetitions, body)
+    report("apng_16x64x64", "Pillow Image.save APNG", seconds, 1, "videos", bytes=sizes[-1])
+
+
 def read_peer(args, label, load):
     """Times `load(logdir)`, which must return the number of scalar points it read."""
     points = []
@@ -246,6 +325,11 @@ def main():
         "png_pillow": lambda: png_pillow(args),
         "hist_tbx": lambda: hist_tbx(args),
         "hist_tf2": lambda: hist_tf2(args),
+        "pr_tbx": lambda: pr_tbx(args),
+        "pr_tensorboard": lambda: pr_tensorboard(args),
+        "audio_tf2": lambda: audio_tf2(args),
+        "audio_wave": lambda: audio_wave(args),
+        "apng_pillow": lambda: apng_pillow(args),
         "read_tbparse": lambda: read_peer(args, "tbparse SummaryReader", load_tbparse),
         "read_accumulator": lambda: read_peer(args, "TensorBoard EventAccumulator", load_accumulator),
         "read_reducer": lambda: read_peer(args, "tensorboard-reducer", load_reducer),

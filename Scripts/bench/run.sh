@@ -46,6 +46,31 @@ print(json.dumps({"benchmark": "histogram_10k", "implementation": "swift-tfevent
 "$py" Scripts/bench/peers.py hist_tbx --count 200 --repetitions 3 2>/dev/null >>"$results"
 "$py" Scripts/bench/peers.py hist_tf2 --count 200 --repetitions 3 2>/dev/null >>"$results"
 
+echo "== PR curves, audio, video" >&2
+$bench prcurves --iterations 20 | grep '"add_pr_curve"' | "$py" -c '
+import json, sys
+l = json.loads(sys.stdin.read())
+print(json.dumps({"benchmark": "pr_curve_1m", "implementation": "swift-tfevents (addPRCurve, 127 thresholds)",
+  "curves": 1, "predictions": l["predictions"], "median_s": l["median_ms"] / 1e3, "min_s": l["min_ms"] / 1e3,
+  "max_s": l["max_ms"] / 1e3, "curves_per_s": 1e3 / l["median_ms"]}))' >>"$results"
+"$py" Scripts/bench/peers.py pr_tbx --count 1000000 --repetitions 5 2>/dev/null >>"$results"
+"$py" Scripts/bench/peers.py pr_tensorboard --count 1000000 --repetitions 5 2>/dev/null >>"$results"
+$bench media --iterations 50 --dump "$work/media" >"$work/media.jsonl"
+"$py" -c '
+import json, sys
+for l in map(json.loads, open(sys.argv[1])):
+    if l["benchmark"] == "audio":
+        print(json.dumps({"benchmark": "audio_10s_16khz", "implementation": "swift-tfevents (AudioData + addAudio)",
+          "clips": 1, "median_s": l["total_median_ms"] / 1e3, "min_s": l["min_ms"] / 1e3, "max_s": l["max_ms"] / 1e3,
+          "clips_per_s": 1e3 / l["total_median_ms"]}))
+    if l["benchmark"] == "video":
+        print(json.dumps({"benchmark": "apng_16x64x64", "implementation": "swift-tfevents (PNGEncoder.encodeAnimation)",
+          "videos": 1, "bytes": l["apng_bytes"], "median_s": l["encode_median_ms"] / 1e3, "min_s": l["min_ms"] / 1e3,
+          "max_s": l["max_ms"] / 1e3, "videos_per_s": 1e3 / l["encode_median_ms"]}))' "$work/media.jsonl" >>"$results"
+"$py" Scripts/bench/peers.py audio_tf2 --repetitions 20 2>/dev/null >>"$results"
+"$py" Scripts/bench/peers.py audio_wave --repetitions 20 2>/dev/null >>"$results"
+"$py" Scripts/bench/peers.py apng_pillow --dir "$work/media" --repetitions 20 2>/dev/null >>"$results"
+
 echo "== reading 1,000,000 scalars (10 runs x 10 tags)" >&2
 swift build -c release --product tfevents >&2
 tfevents=$PWD/.build/release/tfevents
