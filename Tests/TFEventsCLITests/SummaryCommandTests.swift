@@ -147,7 +147,11 @@ import TestSupport
         let result = try runTFEvents(["summary", directory, "--runs", "0\\.0", "--tags", "^validation/"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        #expect(lines.first == ["run", "validation/accuracy", "validation/loss", "augmentation", "batch_size", "learning_rate", "optimizer"])
+        #expect(
+            lines.first == [
+                "run", "validation/accuracy", "validation/loss", "augmentation", "batch_size", "learning_rate", "optimizer",
+                "validation/pr_curve", "(pr_curves)",
+            ])
         #expect(lines.dropFirst().map(\.first) == ["lr_0.01", "lr_0.03"])
 
         let none = try runTFEvents(["summary", directory, "--runs", "^nothing"])
