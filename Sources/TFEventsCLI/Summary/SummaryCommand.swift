@@ -86,44 +86,18 @@ extension TFEventsCommand {
             if descending && sort == nil {
                 throw ValidationError("--descending needs --sort.")
             }
-            var seen: [String: String] = [:]
-            for logdir in logdirs {
-                let absolute = RunNaming.absolutePath(logdir)
-                if let earlier = seen[absolute] {
-                    throw ValidationError("The log directory '\(logdir)' is given twice (also as '\(earlier)').")
-                }
-                seen[absolute] = logdir
-            }
+            try LogdirSet.validate(logdirs)
         }
 
         func run() throws {
             let filters = try self.filters.compiled()
             let objective = try objective()
-            let labels = RunNaming.labels(for: logdirs)
-            // Open every log directory first, so a missing one fails before any work.
-            var readers: [SummaryReader] = []
-            for (index, logdir) in logdirs.enumerated() {
-                let label = labels[index]
-                let several = logdirs.count > 1
-                let runs = NameFilter { name in
-                    filters.includes(run: name)
-                        || (several && filters.includes(run: RunNaming.labelled(name, label: label)))
-                }
-                do {
-                    readers.append(try SummaryReader(logdir: logdir, options: .init(runs: runs, tags: filters.tags)))
-                } catch {
-                    throw CommandFailure(error.description)
-                }
-                if readers[index].listing.runs.isEmpty {
-                    throw CommandFailure(
-                        "\(logdir): no runs: no file whose name contains 'tfevents' is in it or below it.")
-                }
-            }
+            let set = try LogdirSet(logdirs, filters: filters)
             let progress = ProgressLine()
             var groups: [[ShownRun]] = []
             var logdirProblems: [ReadProblem] = []
             var pointCount = 0
-            for reader in readers {
+            for reader in set.readers {
                 let done = pointCount
                 let logdir = reader.logdir
                 let runCount = reader.listing.runs.count
@@ -139,9 +113,14 @@ extension TFEventsCommand {
             }
             progress.clear()
 
-            var runs = Array(
-                RunNaming.name(groups, allRunNames: readers.map { $0.listing.runs.map(\.name) }, logdirs: logdirs)
-                    .joined())
+            let names = set.shownNames(groups.map { $0.map(\.runName) })
+            var runs = zip(groups, names).flatMap { group, names in
+                zip(group, names).map { run, name in
+                    var run = run
+                    run.name = name
+                    return run
+                }
+            }
             guard !runs.isEmpty else {
                 throw CommandFailure("No run matches --runs '\(self.filters.runs ?? "")'.")
             }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How `tfevents summary` names runs when it compares several log directories.
+/// How `tfevents` names runs when a command compares several log directories.
 ///
 /// Each log directory gets a *label*: the last component of its absolute path (`runs/exp1` →
 /// `exp1`, `.` → the current directory's name), lengthened with more components only while two
@@ -44,15 +44,16 @@ enum RunNaming {
         name == "." ? label : label + "/" + name
     }
 
-    /// Names the runs of several log directories (one array per log directory, in the order
-    /// given) as described in ``RunNaming``, setting each ``ShownRun/name``.
+    /// Names the runs of several log directories (one array of TensorBoard run names per log
+    /// directory, in the order given) as described in ``RunNaming``.
     ///
     /// - Parameters:
-    ///   - groups: The runs shown, per log directory.
+    ///   - groups: The names of the runs shown, per log directory.
     ///   - allRunNames: Every run of each log directory, shown or filtered out: whether names clash
     ///     is decided on these, so that a run's name does not depend on `--runs`.
     ///   - logdirs: The log directories, as given.
-    static func name(_ groups: [[ShownRun]], allRunNames: [[String]], logdirs: [String]) -> [[ShownRun]] {
+    /// - Returns: The names shown, in the same arrays.
+    static func names(_ groups: [[String]], allRunNames: [[String]], logdirs: [String]) -> [[String]] {
         guard groups.count > 1 else { return groups }
         let labels = labels(for: logdirs)
         // Next to other log directories, "." says nothing: the root run is named by its label.
@@ -69,14 +70,8 @@ enum RunNaming {
     }
 
     private static func rename(
-        _ groups: [[ShownRun]], _ labels: [String], _ name: (_ run: String, _ label: String) -> String
-    ) -> [[ShownRun]] {
-        zip(groups, labels).map { group, label in
-            group.map { run in
-                var run = run
-                run.name = name(run.runName, label)
-                return run
-            }
-        }
+        _ groups: [[String]], _ labels: [String], _ name: (_ run: String, _ label: String) -> String
+    ) -> [[String]] {
+        zip(groups, labels).map { group, label in group.map { name($0, label) } }
     }
 }
