@@ -21,6 +21,13 @@ extension TFEventsCommand {
                 LOGDIR/RUN, LOGDIR being the directory's last path component. With several log directories, --runs also \
                 matches LOGDIR/RUN.
 
+                On a terminal, without --format, the table is fitted to the terminal's width (or \
+                to COLUMNS when set) so that no row wraps: printed as it is when it fits, else \
+                transposed (a row per tag or hyperparameter, a column per run) when that fits, \
+                else cut into blocks of columns that each fit, each repeating the first column; \
+                names too long even for that are shortened in the middle with '…'. Piped output \
+                and every --format print the table whole.
+
                 --format json prints every statistic of every tag (count, first and last step and \
                 value, min, max, mean, NaN and infinity counts), image sizes, histogram ranges, the \
                 last text, the format of the last audio clips, the thresholds of the last PR curve, \
@@ -78,8 +85,8 @@ extension TFEventsCommand {
 
         @OptionGroup var filters: FilterOptions
 
-        @Option(help: "The output format.")
-        var format: Format = .table
+        @Option(help: "The output format (default: a table, fitted to the width of a terminal).")
+        var format: Format?
 
         func validate() throws {
             _ = try objective()
@@ -129,11 +136,17 @@ extension TFEventsCommand {
                     runs, statistic: stat, objective: objective)
             }
             let output: String
-            switch format {
+            switch format ?? .table {
             case .json:
                 output = SummaryJSON.document(runs: runs, logdirProblems: logdirProblems).pretty() + "\n"
             case .table:
-                output = SummaryTable(runs: runs, statistic: stat, objective: objective).plain()
+                let table = SummaryTable(runs: runs, statistic: stat, objective: objective)
+                // An explicit --format table stays whole, as the way to get every row on one line.
+                if format == nil, let width = TerminalOutput.current.tableWidth {
+                    output = table.fitted(width: width)
+                } else {
+                    output = table.plain()
+                }
             case .markdown:
                 output = SummaryTable(runs: runs, statistic: stat, objective: objective).markdown()
             case .csv:
