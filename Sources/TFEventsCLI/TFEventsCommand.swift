@@ -18,6 +18,7 @@ struct TFEventsCommand: AsyncParsableCommand {
             Log.self,
             Tail.self,
             Export.self,
+            Reduce.self,
         ]
     )
 }
