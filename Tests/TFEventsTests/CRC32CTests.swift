@@ -83,6 +83,19 @@ import TestSupport
 }
 
 extension CRC32CTests {
+    /// The reader's one call for a record's two CRCs gives what the two separate calls give.
+    @Test func lengthAndPayloadChecksumsInOneCallMatchTheSeparateOnes() {
+        let data: [UInt8] = (0..<100).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for length in 0...data.count {
+            for value: UInt64 in [0, UInt64(length), .max] {
+                let slice = Array(data[..<length])
+                let (lengthCRC, payloadCRC) = slice.withUnsafeBytes { CRC32C.checksums(ofLittleEndian: value, and: $0) }
+                #expect(lengthCRC == CRC32C.checksum(ofLittleEndian: value))
+                #expect(payloadCRC == Self.bitwise(slice))
+            }
+        }
+    }
+
     @Test func lengthFieldChecksumMatchesTheBytewiseOne() {
         for value: UInt64 in [0, 24, 1, 0xFF, 1 << 32, .max, 0x0123_4567_89AB_CDEF] {
             var bytes: [UInt8] = []

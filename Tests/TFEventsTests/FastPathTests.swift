@@ -32,7 +32,7 @@ import TestSupport
         var payloads: [[UInt8]] = []
         for tag in ["loss", "", "a/b/c", String(repeating: "é", count: 100), "x\u{0}y"] {
             for value in [0.0, -0.0, 1.5, .nan, .infinity, 1e-40] {
-                for step: Int64 in [0, 1, -1, .max] {
+                for step: Int64 in [0, 1, 127, 128, 300, 16_383, 16_384, 20_000, -1, .max] {
                     payloads.append(ProtobufEncoder.encode(SummaryWriter.scalarEvent(tag, Float(value), step: step, wallTime: 1.5)))
                     let tensor = TensorProto(dtype: .float, tensorContent: withUnsafeBytes(of: Float(value).bitPattern.littleEndian, Array.init))
                     let tf2 = Summary.Value(tag: tag, metadata: SummaryMetadata(pluginName: "scalars"), content: .tensor(tensor))

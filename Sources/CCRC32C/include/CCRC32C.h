@@ -21,6 +21,10 @@ uint32_t ccrc32c_extend_hardware(uint32_t crc, const void *data, size_t length);
 /// instruction when the CPU has it.
 uint32_t ccrc32c_of_u64le(uint64_t value);
 
+/// ccrc32c_of_u64le(value) in the upper 32 bits and ccrc32c_extend(0, data, length) in the
+/// lower: a TFRecord's length field and payload checked in one call, for the reader's hot loop.
+uint64_t ccrc32c_of_u64le_and_data(uint64_t value, const void *data, size_t length);
+
 /// 1 when the CPU has the CRC32C instruction (checked once, at first use), else 0.
 int ccrc32c_hardware_available(void);
 

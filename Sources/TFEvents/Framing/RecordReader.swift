@@ -139,16 +139,9 @@ final class RecordReader {
         let limit = maximumRecordLength ?? UInt64.max
         let result = buffer.withUnsafeBytes { raw -> Result<(R, Int64), RecordDamage>? in
             let record = UnsafeRawBufferPointer(rebasing: raw[Int(start)..<Int(start) + Int(available)])
-            let length = TFRecordFraming.loadUInt64(record, at: 0)
-            guard length <= limit, length <= UInt64(available) - UInt64(TFRecordFraming.overhead),
-                TFRecordFraming.loadUInt32(record, at: 8)
-                    == CRC32C.mask(CRC32C.checksum(ofLittleEndian: length))
-            else { return nil }
+            guard let length = TFRecordFraming.verifiedPayloadLength(record, limit: limit) else { return nil }
             let payload = UnsafeRawBufferPointer(
-                rebasing: record[TFRecordFraming.headerSize..<TFRecordFraming.headerSize + Int(length)])
-            guard TFRecordFraming.loadUInt32(record, at: TFRecordFraming.headerSize + Int(length))
-                == CRC32C.mask(CRC32C.checksum(payload))
-            else { return nil }
+                rebasing: record[TFRecordFraming.headerSize..<TFRecordFraming.headerSize + length])
             let total = Int64(length) + Int64(TFRecordFraming.overhead)
             return Result { () throws(RecordDamage) in (try body(payload, recordOffset), total) }
         }
@@ -156,6 +149,44 @@ final class RecordReader {
         let (value, total) = try result.get()
         window.advance(to: recordOffset + total)
         return value
+    }
+
+    /// Hands `body` each record that is already buffered whole and whose CRCs both verify, in
+    /// order, moving past it, until `body` returns `false` (after that record), the limit of
+    /// `limit` records is reached, or the next record is anything else (not buffered whole,
+    /// damaged), which ``withNextRecord(_:)`` then handles. Returns how many records were handed.
+    ///
+    /// This is the reader's hot loop: the reading position lives in a local for the whole batch,
+    /// and the buffer is borrowed once, so no per-record access to a stored property is left for
+    /// the run-time exclusivity checks (or reference counting) to pay for.
+    @inline(__always)
+    func forEachBufferedRecord(limit: Int, _ body: (UnsafeRawBufferPointer, Int64) -> Bool) -> Int {
+        var state = window
+        let lengthLimit = maximumRecordLength ?? UInt64.max
+        let handed = buffer.withUnsafeBytes { raw -> Int in
+            var handed = 0
+            let bufferEnd = state.bufferOffset + Int64(state.bufferCount)
+            while handed < limit {
+                let recordOffset = state.offset
+                let start = recordOffset - state.bufferOffset
+                let available = bufferEnd - recordOffset
+                guard start >= 0, available >= Int64(TFRecordFraming.overhead) else { break }
+                let record = UnsafeRawBufferPointer(rebasing: raw[Int(start)..<Int(start) + Int(available)])
+                guard let length = TFRecordFraming.verifiedPayloadLength(record, limit: lengthLimit) else { break }
+                let payload = UnsafeRawBufferPointer(
+                    rebasing: record[TFRecordFraming.headerSize..<TFRecordFraming.headerSize + length])
+                state.offset = recordOffset + Int64(length + TFRecordFraming.overhead)
+                handed += 1
+                if !body(payload, recordOffset) { break }
+            }
+            return handed
+        }
+        if handed > 0 {
+            state.scanFrom = nil
+            state.recordCount &+= handed
+            window = state
+        }
+        return handed
     }
 
     /// After an error at ``offset``, moves to the next position where a length, its CRC and the

@@ -36,6 +36,26 @@ enum TFRecordFraming {
         return record
     }
 
+    /// The payload length of the record at the start of `bytes` when all of it is in `bytes`, its
+    /// length is at most `limit`, and both CRCs verify; `nil` otherwise (not all there, or damaged:
+    /// the caller's general path tells which).
+    @inline(__always)
+    static func verifiedPayloadLength(_ bytes: UnsafeRawBufferPointer, limit: UInt64) -> Int? {
+        guard bytes.count >= overhead else { return nil }
+        let length = loadUInt64(bytes, at: 0)
+        // Both CRCs in one call: the payload's is computed before the length is known to be right,
+        // which costs nothing on good records and is harmless on damaged ones (the length is
+        // within `bytes` either way).
+        guard length <= limit, length <= UInt64(bytes.count - overhead) else { return nil }
+        let payloadLength = Int(length)
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize..<headerSize + payloadLength])
+        let (lengthCRC, payloadCRC) = CRC32C.checksums(ofLittleEndian: length, and: payload)
+        guard loadUInt32(bytes, at: 8) == CRC32C.mask(lengthCRC),
+            loadUInt32(bytes, at: headerSize + payloadLength) == CRC32C.mask(payloadCRC)
+        else { return nil }
+        return payloadLength
+    }
+
     @inline(__always)
     static func appendLittleEndian(_ value: UInt32, to buffer: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }

@@ -24,6 +24,14 @@ enum CRC32C {
         ccrc32c_of_u64le(value)
     }
 
+    /// The CRC32C of the 8 little-endian bytes of `value` and the CRC32C of `bytes`, in one call:
+    /// a TFRecord's length field and payload, for the reader's hot loop.
+    @inline(__always)
+    static func checksums(ofLittleEndian value: UInt64, and bytes: UnsafeRawBufferPointer) -> (UInt32, UInt32) {
+        let both = ccrc32c_of_u64le_and_data(value, bytes.baseAddress, bytes.count)
+        return (UInt32(truncatingIfNeeded: both >> 32), UInt32(truncatingIfNeeded: both))
+    }
+
     /// The CRC32C of `bytes`.
     static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
         if let crc = bytes.withContiguousStorageIfAvailable({ checksum(UnsafeRawBufferPointer($0)) }) {

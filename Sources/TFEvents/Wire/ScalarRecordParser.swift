@@ -1,5 +1,3 @@
-internal import Glibc
-
 /// A summary event holding one scalar value, parsed in place from a record's payload.
 ///
 /// The tag points into the payload and is valid only while the payload is.
@@ -40,11 +38,47 @@ enum ScalarRecordParser {
             position = 9
         }
         if position < count && bytes[position] == 0x10 {
-            guard let (value, next) = varint(bytes, at: position + 1) else { return nil }
-            step = Int64(bitPattern: value)
-            position = next
+            // Steps below 2^14 take one or two bytes.
+            if position + 2 < count && bytes[position + 1] < 0x80 {
+                step = Int64(bytes[position + 1])
+                position += 2
+            } else if position + 3 < count && bytes[position + 2] < 0x80 {
+                step = Int64(bytes[position + 1] & 0x7F) | Int64(bytes[position + 2]) << 7
+                position += 3
+            } else {
+                guard let (value, next) = varint(bytes, at: position + 1) else { return nil }
+                step = Int64(bitPattern: value)
+                position = next
+            }
         }
-        // summary, then its one value: each must run exactly to the end of the payload.
+        // summary, then its one value: each must run exactly to the end of the payload. When the
+        // rest is shorter than 130 bytes, every length takes one byte, and the six bytes of
+        // `2a len 0a len 0a len` are what the rest's length makes them: one comparison checks them.
+        let rest = count - position
+        let tag: UnsafeRawBufferPointer
+        if rest >= 12 && rest <= 129 {
+            let framing = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let expected: UInt64 =
+                0x2A | UInt64(rest - 2) << 8 | 0x0A << 16 | UInt64(rest - 4) << 24 | 0x0A << 32 | UInt64(rest - 11) << 40
+            guard framing & 0xFFFF_FFFF_FFFF == expected, bytes[count - 5] == 0x15 else {
+                return parseLegacyLayoutByVarints(bytes, from: position, wallTime: wallTime, step: step)
+            }
+            tag = UnsafeRawBufferPointer(rebasing: bytes[position + 6..<count - 5])
+        } else {
+            return parseLegacyLayoutByVarints(bytes, from: position, wallTime: wallTime, step: step)
+        }
+        // protobuf-c's C string would stop at a NUL: leave such tags to the reference path.
+        guard !containsZeroByte(tag) else { return nil }
+        let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        return ScalarRecordView(wallTime: wallTime, step: step, tag: tag, value: Float(bitPattern: bits))
+    }
+
+    /// The summary and value of ``parseLegacyLayout(_:)`` from `position` on, their lengths read
+    /// as varints of any length.
+    private static func parseLegacyLayoutByVarints(
+        _ bytes: UnsafeRawBufferPointer, from position: Int, wallTime: Double, step: Int64
+    ) -> ScalarRecordView? {
+        let count = bytes.count
         guard position < count, bytes[position] == 0x2A, let (summaryLength, summaryStart) = varint(bytes, at: position + 1),
             UInt64(count - summaryStart) == summaryLength, summaryStart < count, bytes[summaryStart] == 0x0A,
             let (valueLength, valueStart) = varint(bytes, at: summaryStart + 1), UInt64(count - valueStart) == valueLength,
@@ -54,9 +88,28 @@ enum ScalarRecordParser {
         else { return nil }
         let tag = UnsafeRawBufferPointer(rebasing: bytes[tagStart..<tagStart + Int(tagLength)])
         // protobuf-c's C string would stop at a NUL: leave such tags to the reference path.
-        guard memchr(tag.baseAddress!, 0, tag.count) == nil else { return nil }
+        guard !containsZeroByte(tag) else { return nil }
         let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
         return ScalarRecordView(wallTime: wallTime, step: step, tag: tag, value: Float(bitPattern: bits))
+    }
+
+    /// Whether `bytes` hold a 0, looked for eight bytes at a time.
+    @inline(__always)
+    static func containsZeroByte(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let count = bytes.count
+        guard count >= 8 else { return bytes.contains(0) }
+        @inline(__always)
+        func hasZero(_ offset: Int) -> Bool {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            return (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+        }
+        var offset = 0
+        while offset + 8 < count {
+            if hasZero(offset) { return true }
+            offset += 8
+        }
+        // The last eight bytes, overlapping those already looked at.
+        return hasZero(count - 8)
     }
 
     /// A varint at `position` and the position after it, or `nil` when it is malformed.
@@ -126,7 +179,7 @@ enum ScalarRecordParser {
         guard let tag, !tag.isEmpty, let value else { return nil }
         let tagBytes = UnsafeRawBufferPointer(rebasing: bytes[tag])
         // protobuf-c's C string would stop at a NUL: leave such tags to the reference path.
-        guard !tagBytes.contains(0) else { return nil }
+        guard !containsZeroByte(tagBytes) else { return nil }
         return (tagBytes, value)
     }
 

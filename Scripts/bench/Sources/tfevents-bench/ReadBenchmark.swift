@@ -1,7 +1,9 @@
 // tfevents-bench read [--events N] [--tags K] [--style legacy|tf2] [--logdir DIR] [--keep] [--repeat R]
+//                     [--mode summarize|stream|both]
 //
 // Reads a scalar-only log directory with SummaryReader, twice per repetition (`summarize()`, one
-// pass of statistics, and `read(_:)`, every point streamed in order), and prints one JSON line per
+// pass of statistics, and `read(_:)`, every point streamed in order; `--mode` keeps one of them,
+// so that a profile shows one reading), and prints one JSON line per
 // reading: {"benchmark": "read", "mode": "summarize"|"stream", "style", "bytes", "points",
 // "seconds", "mb_per_s", "points_per_s", "peak_rss_mib"}. Without --logdir it first writes a run
 // of N scalar events over K tags (legacy `simple_value` as tensorboardX and PyTorch write them, or
@@ -21,6 +23,7 @@ func readBenchmark(_ arguments: [String]) throws {
     var logdir: String?
     var keep = false
     var repeats = 3
+    var modes = ["summarize", "stream"]
     var remaining = arguments[...]
     while let flag = remaining.popFirst() {
         if flag == "--keep" {
@@ -36,10 +39,15 @@ func readBenchmark(_ arguments: [String]) throws {
             guard ["legacy", "tf2"].contains(value) else { throw ReadBenchmarkError("--style is legacy or tf2") }
             style = value
         case "--logdir": logdir = value
+        case "--mode":
+            guard ["summarize", "stream", "both"].contains(value) else {
+                throw ReadBenchmarkError("--mode is summarize, stream or both")
+            }
+            modes = value == "both" ? ["summarize", "stream"] : [value]
         default:
             throw ReadBenchmarkError(
                 "unknown option \(flag); usage: read [--events N] [--tags K] [--style legacy|tf2] [--logdir DIR] "
-                    + "[--keep] [--repeat R]")
+                    + "[--keep] [--repeat R] [--mode summarize|stream|both]")
         }
     }
 
@@ -57,7 +65,7 @@ func readBenchmark(_ arguments: [String]) throws {
     let bytes = try totalSize(of: directory)
 
     for _ in 0..<repeats {
-        for mode in ["summarize", "stream"] {
+        for mode in modes {
             resetPeakRSS()
             let start = benchmarkSeconds()
             let reader = try SummaryReader(logdir: directory)

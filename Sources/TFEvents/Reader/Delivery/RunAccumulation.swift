@@ -2,6 +2,16 @@
 protocol SeriesAccumulator: Sendable {
     /// The next point of the series, in TensorBoard's order.
     mutating func add(_ point: Point)
+
+    /// The next point of the series when it is a scalar of the fast path: what `add` does with
+    /// the point, without making one.
+    mutating func add(_ point: ScalarPoint)
+}
+
+extension SeriesAccumulator {
+    mutating func add(_ point: ScalarPoint) {
+        add(point.point)
+    }
 }
 
 /// One run read to the end with accumulators per series, in one pass in memory that does not grow
@@ -38,8 +48,7 @@ struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
         let final = options.filesAreComplete
         var accumulators: [Accumulator?] = []
         var problems: [ReadProblem] = []
-        var queue: [RawItem] = []
-        queue.reserveCapacity(RunLoader.batchSize * 2)
+        var queue = RawBatch()
         var points = 0
         var replays = 0
         // Set at the second rewind: the accumulators are made again from the settled stream.
@@ -47,7 +56,13 @@ struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
         var more = true
         while more {
             more = loader.advance(final: final, into: &queue)
-            for item in queue {
+            queue.forEach(scalars: { run in
+                points &+= run.count
+                guard !settleAtEnd else { return }
+                accumulators.withUnsafeMutableBufferPointer { accumulators in
+                    for point in run { accumulators[point.series]?.add(point) }
+                }
+            }) { item in
                 switch item {
                 case .point(let point):
                     points &+= 1
@@ -71,7 +86,7 @@ struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
                     break
                 }
             }
-            queue.removeAll(keepingCapacity: true)
+            queue.removeAll()
             if points >= 1 << 14 {
                 progress?.add(points)
                 points = 0

@@ -125,11 +125,11 @@ public final class RunReader: Sequence, IteratorProtocol {
         self.loader = loader
         var held: [Held] = []
         var problems: [ReadProblem] = []
-        var queue: [RawItem] = []
+        var queue = RawBatch()
         var more = true
         while more {
             more = loader.advance(final: options.filesAreComplete, into: &queue)
-            for item in queue {
+            queue.forEach(scalars: { points in for point in points { held.append(.point(point.point)) } }) { item in
                 switch item {
                 case .series(let series): held.append(.series(series.id))
                 case .point(let point): held.append(.point(point))
@@ -138,7 +138,7 @@ public final class RunReader: Sequence, IteratorProtocol {
                 case .run: break
                 }
             }
-            queue.removeAll(keepingCapacity: true)
+            queue.removeAll()
         }
         self.held = problems.map(Held.problem) + held
     }
@@ -167,17 +167,17 @@ public final class RunReader: Sequence, IteratorProtocol {
     /// Reads the run once to learn its purges and final metadata, and prepares the second reading.
     private func readTwice(_ first: RunLoader) {
         var problems: [ReadProblem] = []
-        var queue: [RawItem] = []
+        var queue = RawBatch()
         var more = true
         // Only purges, problems and the final metadata matter here: points are counted, not made.
         first.emitsPoints = false
         defer { first.emitsPoints = true }
         while more {
             more = first.advance(final: options.filesAreComplete, into: &queue)
-            for item in queue {
+            for item in queue.items {
                 if case .problem(let problem) = item { problems.append(problem) }
             }
-            queue.removeAll(keepingCapacity: true)
+            queue.removeAll()
         }
         held = problems.map(Held.problem)
         startSecondReading(after: first)

@@ -130,6 +130,12 @@ struct SeriesStatistics: SeriesAccumulator {
         }
     }
 
+    @inline(__always)
+    mutating func add(_ point: ScalarPoint) {
+        guard kind == .scalars else { return add(point.point) }
+        scalars.add(Double(point.value), step: point.step)
+    }
+
     mutating func add(_ point: Point) {
         // A value that does not have its kind's form is left out: TensorBoard's plugin cannot show it either.
         switch kind {

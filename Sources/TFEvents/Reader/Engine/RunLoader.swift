@@ -13,8 +13,6 @@ final class RunLoader {
     /// The readable event files from the latest listing, in name order.
     private var files: [LogdirListing.File] = []
     private var current: EventFileReader?
-    /// Tags of the current file whose scalar records take the fast path (see ``TagCache``).
-    private var tagCache = TagCache()
     /// Set after the current file ran dry while a later file exists: one more read, as complete.
     private var finishing = false
     /// Files finished with, in order, with their sizes when the loader moved on and how far they
@@ -74,56 +72,49 @@ final class RunLoader {
     private func reader(for file: LogdirListing.File) -> EventFileReader {
         let reader = EventFileReader(
             path: file.path, source: source, run: processor.run.name, end: ends.map { $0[file.path] ?? 0 })
-        reader.usesFastDecoder = usesFastPath
+        reader.usesFastPaths = usesFastPath
         return reader
     }
 
     /// Reads up to ``batchSize`` records (or moves to the next file) and appends what they yield
     /// to `queue`. Returns `false` when the run has nothing more to give now.
     func advance(final: Bool, into queue: inout [RawItem]) -> Bool {
-        let queued = queue.count
+        var batch = RawBatch()
+        let more = advance(final: final, into: &batch)
+        queue += batch.rawItems
+        return more
+    }
+
+    /// Reads up to ``batchSize`` records (or moves to the next file) and appends what they yield
+    /// to `batch`. Returns `false` when the run has nothing more to give now.
+    func advance(final: Bool, into batch: inout RawBatch) -> Bool {
+        let queued = batch.count
         if current == nil {
             guard let first = files.first else { return false }
             current = reader(for: first)
         }
         guard let current else { return false }
         // Up to a batch of records per call, so the per-call work is shared by many records. The
-        // fast path works on local copies: a class's stored properties would cost a dynamic
-        // exclusivity check on every access.
-        let cache = tagCache
-        let fastPathOn = usesFastPath
-        var fastProcessor = processor
-        var fastTaken = false
-        defer { if fastTaken { processor = fastProcessor } }
-        var consumed = false
-        for _ in 0..<Self.batchSize {
-            let outcome = current.next(
-                final: final || finishing, problems: { queue.append(.problem($0)) },
-                fast: { payload in
-                    guard fastPathOn, let view = ScalarRecordParser.parse(payload), let series = cache.series(for: view.tag),
-                        fastProcessor.processFastScalar(view, series: series, into: &queue)
-                    else { return false }
-                    fastTaken = true
-                    return true
-                })
-            guard let outcome else { break }
-            consumed = true
-            if case .event(let event, let offset) = outcome {
-                if fastTaken {
-                    processor = fastProcessor
-                    fastTaken = false
-                }
-                processor.process(
-                    event, compat: &current.compat, location: RecordLocation(path: current.path, offset: offset),
-                    into: &queue)
-                learnFastTags(from: event, compat: current.compat)
-                return true
-            }
+        // fast path works on a local copy of the processor: a class's stored properties would
+        // cost a dynamic exclusivity check on every access.
+        // Moved out rather than copied, so that its arrays stay uniquely referenced.
+        var fastProcessor = RunProcessor.placeholder
+        swap(&fastProcessor, &processor)
+        let outcome = current.next(
+            final: final || finishing, limit: Self.batchSize, problems: { batch.append(.problem($0)) },
+            fast: { point in fastProcessor.processFastScalar(point, into: &batch) })
+        swap(&fastProcessor, &processor)
+        if case .event(let event, let offset)? = outcome {
+            processor.process(
+                event, compat: &current.compat, location: RecordLocation(path: current.path, offset: offset),
+                into: &batch)
+            learnFastTags(from: event, reader: current)
+            return true
         }
         // Records were read (their points may only have been counted): more may follow.
-        if consumed || queue.count > queued { return true }
+        if outcome != nil || batch.count > queued { return true }
         let name = current.name
-        guard let next = nextFile(after: name, into: &queue) else {
+        guard let next = nextFile(after: name, into: &batch) else {
             finishing = false
             current.suspend()
             return false
@@ -137,24 +128,23 @@ final class RunLoader {
         finished.append((current.path, name, size, current.knownSize))
         current.suspend()
         self.current = reader(for: next)
-        tagCache = TagCache()
         return true
     }
 
     /// Records handled per ``advance(final:into:)`` call at most.
     static let batchSize = 256
 
-    /// Enters the tags of a summary event that the fast path may take from now on in this file.
-    private func learnFastTags(from event: Event, compat: DataClassCompat) {
-        guard let summary = event.summary else { return }
+    /// Enters the tags of a summary event that the fast path may take from now on in `reader`'s file.
+    private func learnFastTags(from event: Event, reader: EventFileReader) {
+        guard usesFastPath, let summary = event.summary else { return }
         for value in summary.values where !value.tag.isEmpty {
-            guard let id = processor.fastScalarSeries(tag: value.tag, compat: compat) else { continue }
-            tagCache.insert(Array(value.tag.utf8), series: id)
+            guard let id = processor.fastScalarSeries(tag: value.tag, compat: reader.compat) else { continue }
+            reader.learnFastTag(value.tag, series: id)
         }
     }
 
     /// The first file whose name sorts after `name`, after reporting late writes to the files before it.
-    private func nextFile(after name: String, into queue: inout [RawItem]) -> LogdirListing.File? {
+    private func nextFile(after name: String, into queue: inout RawBatch) -> LogdirListing.File? {
         // The files are in name order: find the current one by bisection, so that a run of
         // thousands of files is not read in quadratic time.
         var low = 0
@@ -187,7 +177,7 @@ final class RunLoader {
     func replay(_ rewind: Rewind, final: Bool, _ body: (Point) -> Void) {
         let purges = processor.purges.filter { $0.eventIndex <= rewind.eventIndex }
         var replay = RunProcessor(rereading: processor, mode: .replay)
-        var queue: [RawItem] = []
+        var queue = RawBatch()
         var paths = finished.map { (path: $0.path, name: $0.name) }
         if let current { paths.append((current.path, current.name)) }
         for (index, (path, _)) in paths.enumerated() {
@@ -202,13 +192,13 @@ final class RunLoader {
                     event, compat: &reader.compat, location: RecordLocation(path: path, offset: offset), into: &queue)
                 // Only the last event made of a record carries points.
                 let pointIndex = replay.eventCount - 1
-                for item in queue {
+                for item in queue.rawItems {
                     guard case .point(let point) = item, pointIndex < rewind.eventIndex, rewind.affects(series: point.series)
                     else { continue }
                     let dropped = purges.contains { $0.eventIndex > pointIndex && $0.drops(point) }
                     if !dropped { body(point) }
                 }
-                queue.removeAll(keepingCapacity: true)
+                queue.removeAll()
             }
             if replay.eventCount >= rewind.eventIndex { break }
         }

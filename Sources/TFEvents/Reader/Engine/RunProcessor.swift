@@ -61,6 +61,9 @@ struct RunProcessor {
         self.mode = .normal
     }
 
+    /// A processor that holds nothing, for the moment a loader's own is moved out to work on.
+    static let placeholder = RunProcessor(run: Run(name: "", path: ""))
+
     /// A processor that reads `other`'s run again from its start (``Mode/replay`` or ``Mode/seeded``),
     /// with its series.
     init(rereading other: RunProcessor, mode: Mode) {
@@ -81,7 +84,7 @@ struct RunProcessor {
     /// `dataclass_compat.migrate_event` with the file's own first-metadata table), then
     /// `EventAccumulator._ProcessEvent` for each event that results.
     mutating func process(
-        _ event: Event, compat: inout DataClassCompat, location: RecordLocation, into queue: inout [RawItem]
+        _ event: Event, compat: inout DataClassCompat, location: RecordLocation, into queue: inout RawBatch
     ) {
         switch event.what {
         case .summary(let summary):
@@ -112,21 +115,17 @@ struct RunProcessor {
     /// ``process(_:compat:location:into:)`` would make, without building an ``Event``. Returns
     /// `false`, changing nothing, when the record needs the full path (it may purge).
     @inline(__always)
-    mutating func processFastScalar(_ view: ScalarRecordView, series: Int, into queue: inout [RawItem]) -> Bool {
+    mutating func processFastScalar(_ point: ScalarPoint, into queue: inout RawBatch) -> Bool {
         guard run.firstEventWallTime != nil else { return false }
         if let version = run.fileVersion, version >= 2 {
             // Only session starts purge; a summary event never does.
-        } else if view.step < mostRecentStep {
+        } else if point.step < mostRecentStep {
             return false
         }
         eventCount += 1
-        mostRecentStep = view.step
+        mostRecentStep = point.step
         pointCount += 1
-        if emitsPoints {
-            queue.append(
-                .point(
-                    Point(series: series, step: view.step, wallTime: view.wallTime, value: .scalar(Double(view.value)))))
-        }
+        if emitsPoints { queue.append(point) }
         return true
     }
 
@@ -144,7 +143,7 @@ struct RunProcessor {
     /// the bytes as a `[1]` string tensor, with blob-sequence metadata (never per-file converted).
     private mutating func processConverted(
         tag: String, plugin: String, bytes: [UInt8], step: Int64, wallTime: Double,
-        into queue: inout [RawItem]
+        into queue: inout RawBatch
     ) {
         let summary = Summary(values: [.init(tag: tag, content: nil)])
         begin(
@@ -161,7 +160,7 @@ struct RunProcessor {
     /// The part of `EventAccumulator._ProcessEvent` before the values: the run's first wall time,
     /// source writer and file version, the purge check, and the last summary step.
     private mutating func begin(
-        _ event: Event, summary: Summary?, location: RecordLocation?, into queue: inout [RawItem]
+        _ event: Event, summary: Summary?, location: RecordLocation?, into queue: inout RawBatch
     ) {
         let index = eventCount
         eventCount += 1
@@ -207,7 +206,7 @@ struct RunProcessor {
     /// the run's first purges every tag; otherwise a summary event whose step is below the last
     /// summary step purges its own tags. Either way, points with a step >= the event's go.
     private mutating func maybePurge(
-        _ event: Event, summary: Summary?, index: Int, location: RecordLocation?, into queue: inout [RawItem]
+        _ event: Event, summary: Summary?, index: Int, location: RecordLocation?, into queue: inout RawBatch
     ) {
         let purge: Rewind
         if let version = run.fileVersion, version >= 2 {
@@ -242,7 +241,7 @@ struct RunProcessor {
     /// metadata kept if it is the tag's first, and its tensor stored as a point.
     private mutating func processValue(
         _ value: Summary.Value, step: Int64, wallTime: Double, compat: inout DataClassCompat,
-        location: RecordLocation, into queue: inout [RawItem]
+        location: RecordLocation, into queue: inout RawBatch
     ) {
         let isLegacy = DataCompat.isLegacy(value.content)
         let rule = compat.rule(for: value.tag) { DataCompat.metadata(of: value) }
@@ -287,7 +286,7 @@ struct RunProcessor {
 
     /// Yields a point of a value, decoded as its series' kind reads it, or only counts it.
     private mutating func yieldPoint(
-        series: Int, step: Int64, wallTime: Double, data: ValueData, kind: Series.Kind, into queue: inout [RawItem]
+        series: Int, step: Int64, wallTime: Double, data: ValueData, kind: Series.Kind, into queue: inout RawBatch
     ) {
         pointCount += 1
         guard emitsPoints else { return }
@@ -298,7 +297,7 @@ struct RunProcessor {
     // MARK: Series
 
     /// The series for `tag`, created (and announced) when new; `nil` only in a replay.
-    private mutating func series(tag: String, into queue: inout [RawItem]) -> SeriesEntry? {
+    private mutating func series(tag: String, into queue: inout RawBatch) -> SeriesEntry? {
         if let entry = seriesByTag[tag] {
             if mode == .seeded && !announced[entry.id] {
                 announced[entry.id] = true
@@ -318,7 +317,7 @@ struct RunProcessor {
     }
 
     /// The run's hyperparameters, from the first hparams series with a session start that has any.
-    private mutating func takeHParams(of series: Series, into queue: inout [RawItem]) {
+    private mutating func takeHParams(of series: Series, into queue: inout RawBatch) {
         guard series.kind == .hparams, run.hparams.isEmpty,
             case .sessionStartInfo(let info)? = PluginContentCodec.decodeHParams(
                 series.metadata?.pluginData?.content ?? [])?.content, !info.hparams.isEmpty
@@ -330,7 +329,7 @@ struct RunProcessor {
     /// Keeps a tag's first metadata in the run and ignores any later one.
     private mutating func recordMetadata(
         _ metadata: SummaryMetadata, tag: String, eventIndex: Int? = nil, wallTime: Double = 0,
-        location: RecordLocation? = nil, into queue: inout [RawItem]
+        location: RecordLocation? = nil, into queue: inout RawBatch
     ) {
         guard mode == .normal else {
             // A seeded reading knows every series' final metadata already; announce it here.

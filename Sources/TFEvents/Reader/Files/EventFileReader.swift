@@ -52,8 +52,11 @@ public final class EventFileReader {
     private var reportedEmpty = false
     /// TensorBoard's per-file first-metadata table (`dataclass_compat`).
     var compat = DataClassCompat()
-    /// Whether payloads may go through ``FastEventDecoder`` before protobuf-c.
-    var usesFastDecoder = true
+    /// Whether records may take the hand-written fast paths (``ScalarRecordParser`` with the
+    /// file's tag cache, then ``FastEventDecoder``) before protobuf-c.
+    var usesFastPaths = true
+    /// Tags of this file whose scalar records take the fast path (see ``TagCache``).
+    private var fastTags = TagCache()
 
     /// The number of complete records whose CRCs verified, decodable or not.
     public var recordCount: Int { recordsBeforeSuspension + (reader?.recordCount ?? 0) }
@@ -140,56 +143,99 @@ public final class EventFileReader {
         self.reader = nil
     }
 
-    /// What reading one record gave.
+    /// What reading gave.
     enum Outcome {
-        /// The fast path took the record.
+        /// The fast path took every record read (at least one).
         case consumed
-        /// A decoded event and its record's offset.
+        /// A decoded event and its record's offset (records the fast path took may have come first).
         case event(Event, Int64)
     }
 
-    /// The next event, offering each record's payload first to `fast`, which returns `true` when it
-    /// has taken care of the record (the payload is valid only during the call); `nil` when no
-    /// complete record is available now.
+    /// Enters `tag` in the file's cache of tags whose scalar records take the fast path: its
+    /// series (`series`) has its metadata, is a scalar series, and this file keeps its data.
+    func learnFastTag(_ tag: String, series: Int) {
+        fastTags.insert(Array(tag.utf8), series: series)
+    }
+
+    /// Reads records until one needs the full path (its event is returned), `limit` records were
+    /// taken by the fast path, or no complete record is available now (`nil` when none was read).
+    ///
+    /// A record holding one scalar of a tag in the file's tag cache (``learnFastTag(_:series:)``)
+    /// is offered to `fast` as a ``ScalarPoint``; `fast` returns `true` when it has taken care of
+    /// it, and `false` to have the record's event returned instead.
     ///
     /// - Parameters:
     ///   - final: Whether the file is complete now: an incomplete tail is then damage.
+    ///   - limit: How many records the fast path may take in this call.
     ///   - problems: Receives each problem, once.
     func next(
-        final: Bool, problems: (ReadProblem) -> Void, fast: (UnsafeRawBufferPointer) -> Bool
+        final: Bool, limit: Int = 1, problems: (ReadProblem) -> Void, fast: (ScalarPoint) -> Bool
     ) -> Outcome? {
         let reader = open()
+        // Locals for the whole call: a class's stored properties cost a dynamic exclusivity check
+        // on every access.
+        let cache = fastTags
+        let fastPaths = usesFastPaths
+        var taken = 0
+        /// The record's event and offset; `nil` when the fast path took the record.
+        @inline(__always)
+        func classify(_ payload: UnsafeRawBufferPointer, _ offset: Int64) -> (Event?, Int64)? {
+            if fastPaths, let view = ScalarRecordParser.parse(payload), let series = cache.series(for: view.tag),
+                fast(ScalarPoint(series: series, step: view.step, wallTime: view.wallTime, value: view.value))
+            {
+                return nil
+            }
+            let fastEvent = fastPaths ? FastEventDecoder.decode(payload) : nil
+            return (fastEvent ?? ProtobufDecoder.decodeEvent(payload), offset)
+        }
         while true {
-            do throws(RecordDamage) {
-                let record = try reader.withNextRecord { payload, offset -> (Event?, Int64)? in
-                    if fast(payload) { return nil }
-                    let fastEvent = usesFastDecoder ? FastEventDecoder.decode(payload) : nil
-                    return (fastEvent ?? ProtobufDecoder.decodeEvent(payload), offset)
+            // The common case first: records already buffered whole, with both CRCs right.
+            var slow: (Event?, Int64)?
+            if taken < limit {
+                let handed = reader.forEachBufferedRecord(limit: limit - taken) { payload, offset in
+                    slow = classify(payload, offset)
+                    return slow == nil
                 }
-                // Outer nil: no complete record now; inner nil: the fast path took the record.
-                guard let outcome = record else {
-                    guard final, reader.pendingByteCount > 0 else { return nil }
-                    // The writer is done, so the tail will never be completed.
-                    let offset = reader.offset
-                    let pending = reader.pendingByteCount
-                    let resumed = try reader.skipDamage(final: true)
-                    if reportedDamage != offset {
-                        reportedDamage = offset
-                        problems(
-                            problem(
-                                .truncated, offset: offset, resumedAt: resumed,
-                                message: "the file ends inside a record: the last \(pending) bytes are not a "
-                                    + "complete record (a file still being written shows this until its writer "
-                                    + "flushes)"))
+                // Only the records the fast path took count towards the limit.
+                taken += slow == nil ? handed : handed - 1
+            }
+            if slow == nil && taken >= limit { return .consumed }
+            do throws(RecordDamage) {
+                let outcome: (Event?, Int64)
+                if let slow {
+                    outcome = slow
+                } else {
+                    let record = try reader.withNextRecord { payload, offset in classify(payload, offset) }
+                    // Outer nil: no complete record now; inner nil: the fast path took the record.
+                    guard let record else {
+                        guard final, reader.pendingByteCount > 0 else { return taken > 0 ? .consumed : nil }
+                        // The writer is done, so the tail will never be completed.
+                        let offset = reader.offset
+                        let pending = reader.pendingByteCount
+                        let resumed = try reader.skipDamage(final: true)
+                        if reportedDamage != offset {
+                            reportedDamage = offset
+                            problems(
+                                problem(
+                                    .truncated, offset: offset, resumedAt: resumed,
+                                    message: "the file ends inside a record: the last \(pending) bytes are not a "
+                                        + "complete record (a file still being written shows this until its writer "
+                                        + "flushes)"))
+                        }
+                        isSearching = resumed == nil
+                        if resumed == nil { return taken > 0 ? .consumed : nil }
+                        continue
                     }
-                    isSearching = resumed == nil
-                    if resumed == nil { return nil }
-                    continue
+                    guard let decoded = record else {
+                        taken += 1
+                        continue
+                    }
+                    outcome = decoded
                 }
                 // `reportedDamage` needs no reset after a good record: offsets only grow, so later
                 // damage is never at the offset already reported (and writing it would cost a
                 // dynamic exclusivity check per record).
-                guard let (event, offset) = outcome else { return .consumed }
+                let (event, offset) = outcome
                 if let event { return .event(event, offset) }
                 problems(
                     problem(
@@ -202,7 +248,7 @@ public final class EventFileReader {
                         reportedDamage = error.offset
                         problems(problem(.io, offset: error.offset, resumedAt: nil, message: "cannot read the file: " + failure.message))
                     }
-                    return nil
+                    return taken > 0 ? .consumed : nil
                 }
                 let damageOffset = error.offset
                 let resumed: Int64?
@@ -212,14 +258,14 @@ public final class EventFileReader {
                     if case .io(let failure) = error.kind {
                         problems(problem(.io, offset: error.offset, resumedAt: nil, message: "cannot read the file: " + failure.message))
                     }
-                    return nil
+                    return taken > 0 ? .consumed : nil
                 }
                 if reportedDamage != damageOffset {
                     reportedDamage = damageOffset
                     problems(damage(error, resumedAt: resumed, final: final))
                 }
                 isSearching = resumed == nil
-                if resumed == nil { return nil }
+                if resumed == nil { return taken > 0 ? .consumed : nil }
             }
         }
     }
