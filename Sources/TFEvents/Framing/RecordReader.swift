@@ -152,9 +152,10 @@ final class RecordReader {
     }
 
     /// Hands `body` each record that is already buffered whole and whose CRCs both verify, in
-    /// order, moving past it, until `body` returns `false` (after that record), the limit of
-    /// `limit` records is reached, or the next record is anything else (not buffered whole,
-    /// damaged), which ``withNextRecord(_:)`` then handles. Returns how many records were handed.
+    /// order, moving past each one `body` takes (returns `true` for), until `body` declines one
+    /// (the reader stays on it), `limit` records were taken, or the next record is anything else
+    /// (not buffered whole, damaged). ``withNextRecord(_:)`` then handles what is left. Returns
+    /// how many records were taken.
     ///
     /// This is the reader's hot loop: the reading position lives in a local for the whole batch,
     /// and the buffer is borrowed once, so no per-record access to a stored property is left for
@@ -163,30 +164,30 @@ final class RecordReader {
     func forEachBufferedRecord(limit: Int, _ body: (UnsafeRawBufferPointer, Int64) -> Bool) -> Int {
         var state = window
         let lengthLimit = maximumRecordLength ?? UInt64.max
-        let handed = buffer.withUnsafeBytes { raw -> Int in
-            var handed = 0
-            let bufferEnd = state.bufferOffset + Int64(state.bufferCount)
-            while handed < limit {
+        let taken = buffer.withUnsafeBytes { raw -> Int in
+            var taken = 0
+            let bufferEnd = state.bufferOffset &+ Int64(state.bufferCount)
+            while taken < limit {
                 let recordOffset = state.offset
-                let start = recordOffset - state.bufferOffset
-                let available = bufferEnd - recordOffset
+                let start = recordOffset &- state.bufferOffset
+                let available = bufferEnd &- recordOffset
                 guard start >= 0, available >= Int64(TFRecordFraming.overhead) else { break }
-                let record = UnsafeRawBufferPointer(rebasing: raw[Int(start)..<Int(start) + Int(available)])
+                let record = UnsafeRawBufferPointer(rebasing: raw[Int(start)..<Int(start) &+ Int(available)])
                 guard let length = TFRecordFraming.verifiedPayloadLength(record, limit: lengthLimit) else { break }
                 let payload = UnsafeRawBufferPointer(
-                    rebasing: record[TFRecordFraming.headerSize..<TFRecordFraming.headerSize + length])
-                state.offset = recordOffset + Int64(length + TFRecordFraming.overhead)
-                handed += 1
-                if !body(payload, recordOffset) { break }
+                    rebasing: record[TFRecordFraming.headerSize..<TFRecordFraming.headerSize &+ length])
+                guard body(payload, recordOffset) else { break }
+                state.offset = recordOffset &+ Int64(length &+ TFRecordFraming.overhead)
+                taken &+= 1
             }
-            return handed
+            return taken
         }
-        if handed > 0 {
+        if taken > 0 {
             state.scanFrom = nil
-            state.recordCount &+= handed
+            state.recordCount &+= taken
             window = state
         }
-        return handed
+        return taken
     }
 
     /// After an error at ``offset``, moves to the next position where a length, its CRC and the

@@ -46,7 +46,7 @@ struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
             usesFastPath: options.usesFastPaths)
         loader.update(files: listing.files)
         let final = options.filesAreComplete
-        var accumulators: [Accumulator?] = []
+        var accumulators = AccumulatorTable<Accumulator>()
         var problems: [ReadProblem] = []
         var queue = RawBatch()
         var points = 0
@@ -59,27 +59,24 @@ struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
             queue.forEach(scalars: { run in
                 points &+= run.count
                 guard !settleAtEnd else { return }
-                accumulators.withUnsafeMutableBufferPointer { accumulators in
-                    for point in run { accumulators[point.series]?.add(point) }
-                }
+                accumulators.add(run)
             }) { item in
                 switch item {
                 case .point(let point):
                     points &+= 1
-                    if !settleAtEnd { accumulators[point.series]?.add(point) }
+                    if !settleAtEnd { accumulators.add(point) }
                 case .series(let series):
-                    while accumulators.count <= series.id { accumulators.append(nil) }
-                    accumulators[series.id] = options.tags.includes(series.tag) ? make(series) : nil
+                    accumulators.set(series.id, options.tags.includes(series.tag) ? make(series) : nil)
                 case .rewind where settleAtEnd:
                     break
                 case .rewind where replays == Self.replayLimit:
                     settleAtEnd = true
                 case .rewind(let rewind):
                     replays += 1
-                    for id in accumulators.indices where accumulators[id] != nil && rewind.affects(series: id) {
-                        accumulators[id] = make(loader.series[id])
+                    for id in accumulators.ids where rewind.affects(series: id) {
+                        accumulators.set(id, make(loader.series[id]))
                     }
-                    loader.replay(rewind, final: final) { point in accumulators[point.series]?.add(point) }
+                    loader.replay(rewind, final: final) { point in accumulators.add(point) }
                 case .problem(let problem):
                     problems.append(problem)
                 case .run:
@@ -94,26 +91,74 @@ struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
         }
         progress?.add(points)
         if settleAtEnd {
-            accumulators = Array(repeating: nil, count: accumulators.count)
+            accumulators = AccumulatorTable()
             for item in RunReader(settling: loader, listing: listing, options: options) {
                 switch item {
                 case .series(let series):
-                    while accumulators.count <= series.id { accumulators.append(nil) }
-                    accumulators[series.id] = make(series)
+                    accumulators.set(series.id, make(series))
                 case .point(let point):
-                    accumulators[point.series]?.add(point)
+                    accumulators.add(point)
                 case .problem:
                     break
                 }
             }
         }
         run = loader.run
-        series = loader.series.compactMap { series in
-            accumulators.indices.contains(series.id) ? accumulators[series.id].map { (series, $0) } : nil
-        }
+        series = loader.series.compactMap { series in accumulators[series.id].map { (series, $0) } }
         self.problems = problems
     }
 
     /// Rewinds handled by reading the run again up to them; past that, the run is settled at its end.
     static var replayLimit: Int { 1 }
+}
+
+/// The accumulators of a run's series, by series id, held densely: a point reaches its
+/// accumulator through two array loads. (An array of optional accumulators, large structs,
+/// cost an outlined enum check and a coroutine call per point.)
+private struct AccumulatorTable<Accumulator: SeriesAccumulator> {
+    /// By series id: the index of its accumulator in ``accumulators``, or -1 when it has none.
+    private var slots: [Int] = []
+    private var accumulators: [Accumulator] = []
+
+    /// The ids of the series that have an accumulator.
+    var ids: [Int] { slots.indices.filter { slots[$0] >= 0 } }
+
+    /// The accumulator of series `id`, if it has one.
+    subscript(id: Int) -> Accumulator? {
+        id < slots.count && slots[id] >= 0 ? accumulators[slots[id]] : nil
+    }
+
+    /// Gives series `id` a new accumulator, or none.
+    mutating func set(_ id: Int, _ accumulator: Accumulator?) {
+        while slots.count <= id { slots.append(-1) }
+        guard let accumulator else {
+            slots[id] = -1
+            return
+        }
+        if slots[id] >= 0 {
+            accumulators[slots[id]] = accumulator
+        } else {
+            slots[id] = accumulators.count
+            accumulators.append(accumulator)
+        }
+    }
+
+    /// Adds a point to its series' accumulator, if it has one.
+    mutating func add(_ point: Point) {
+        guard point.series < slots.count, slots[point.series] >= 0 else { return }
+        accumulators[slots[point.series]].add(point)
+    }
+
+    /// Adds points of the scalar fast path, in order, to their series' accumulators.
+    @inline(__always)
+    mutating func add(_ points: UnsafeBufferPointer<ScalarPoint>) {
+        slots.withUnsafeBufferPointer { slots in
+            accumulators.withUnsafeMutableBufferPointer { accumulators in
+                for point in points where point.series < slots.count {
+                    let slot = slots[point.series]
+                    if slot >= 0 { accumulators[slot].add(point) }
+                }
+            }
+        }
+    }
 }

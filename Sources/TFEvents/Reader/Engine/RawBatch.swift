@@ -13,9 +13,7 @@ struct RawBatch {
     /// For each item, how many of ``scalars`` came before it.
     private(set) var positions: [Int] = []
 
-    init() {
-        scalars.reserveCapacity(RunLoader.batchSize)
-    }
+    init() {}
 
     /// Whether the batch holds nothing.
     var isEmpty: Bool { scalars.isEmpty && items.isEmpty }

@@ -95,15 +95,15 @@ final class RunLoader {
         }
         guard let current else { return false }
         // Up to a batch of records per call, so the per-call work is shared by many records. The
-        // fast path works on a local copy of the processor: a class's stored properties would
-        // cost a dynamic exclusivity check on every access.
-        // Moved out rather than copied, so that its arrays stay uniquely referenced.
-        var fastProcessor = RunProcessor.placeholder
-        swap(&fastProcessor, &processor)
-        let outcome = current.next(
-            final: final || finishing, limit: Self.batchSize, problems: { batch.append(.problem($0)) },
-            fast: { point in fastProcessor.processFastScalar(point, into: &batch) })
-        swap(&fastProcessor, &processor)
+        // fast path works on the processor and the batch moved into a local sink (moved, not
+        // copied, so that their arrays stay uniquely referenced): a class's stored properties
+        // would cost a dynamic exclusivity check on every access.
+        var sink = Sink(processor: .placeholder, batch: RawBatch())
+        swap(&sink.processor, &processor)
+        swap(&sink.batch, &batch)
+        let outcome = current.next(final: final || finishing, limit: Self.batchSize, into: &sink)
+        swap(&sink.processor, &processor)
+        swap(&sink.batch, &batch)
         if case .event(let event, let offset)? = outcome {
             processor.process(
                 event, compat: &current.compat, location: RecordLocation(path: current.path, offset: offset),
@@ -129,6 +129,21 @@ final class RunLoader {
         current.suspend()
         self.current = reader(for: next)
         return true
+    }
+
+    /// What the fast path of ``advance(final:into:)`` works on.
+    private struct Sink: EventFileReader.Sink {
+        var processor: RunProcessor
+        var batch: RawBatch
+
+        @inline(__always)
+        mutating func take(_ point: ScalarPoint) -> Bool {
+            processor.processFastScalar(point, into: &batch)
+        }
+
+        mutating func report(_ problem: ReadProblem) {
+            batch.append(.problem(problem))
+        }
     }
 
     /// Records handled per ``advance(final:into:)`` call at most.
@@ -184,9 +199,8 @@ final class RunLoader {
             let reader = EventFileReader(path: path, source: source, run: run.name)
             let isFinished = index < paths.count - 1
             while replay.eventCount < rewind.eventIndex {
-                guard
-                    case .event(let event, let offset)? = reader.next(
-                        final: isFinished || final, problems: { _ in }, fast: { _ in false })
+                var ignored = ReplaySink()
+                guard case .event(let event, let offset)? = reader.next(final: isFinished || final, into: &ignored)
                 else { break }
                 replay.process(
                     event, compat: &reader.compat, location: RecordLocation(path: path, offset: offset), into: &queue)
@@ -203,4 +217,11 @@ final class RunLoader {
             if replay.eventCount >= rewind.eventIndex { break }
         }
     }
+}
+
+/// What a replay's reader gives besides events: nothing is kept (the first reading reported the
+/// problems, and a replay takes no fast path).
+private struct ReplaySink: EventFileReader.Sink {
+    func take(_ point: ScalarPoint) -> Bool { false }
+    func report(_ problem: ReadProblem) {}
 }

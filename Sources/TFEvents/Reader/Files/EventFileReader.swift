@@ -108,8 +108,9 @@ public final class EventFileReader {
     public func next() -> Entry? {
         if !pending.isEmpty { return pending.removeFirst() }
         while true {
-            var found: [Entry] = []
-            let outcome = next(final: isComplete, problems: { found.append(.problem($0)) }, fast: { _ in false })
+            var sink = EntrySink()
+            let outcome = next(final: isComplete, into: &sink)
+            var found = sink.found
             switch outcome {
             case .event(let event, let offset):
                 found.append(.event(event, offset: offset))
@@ -157,85 +158,88 @@ public final class EventFileReader {
         fastTags.insert(Array(tag.utf8), series: series)
     }
 
+    /// Where ``next(final:limit:into:)`` puts what is not an event: the points of the scalar fast
+    /// path and the problems. A protocol rather than closures, so that the reader's loop is
+    /// specialized for its one caller and the fast path's handling is inlined into it.
+    protocol Sink {
+        /// A record holding one scalar of a tag in the file's tag cache, as a point; returns
+        /// `true` when the sink has taken care of it, `false` to have the record's event returned.
+        mutating func take(_ point: ScalarPoint) -> Bool
+        /// A problem, reported once.
+        mutating func report(_ problem: ReadProblem)
+    }
+
+    /// The sink of ``next()``: no fast path, problems kept in order.
+    private struct EntrySink: Sink {
+        var found: [Entry] = []
+        func take(_ point: ScalarPoint) -> Bool { false }
+        mutating func report(_ problem: ReadProblem) { found.append(.problem(problem)) }
+    }
+
     /// Reads records until one needs the full path (its event is returned), `limit` records were
     /// taken by the fast path, or no complete record is available now (`nil` when none was read).
     ///
     /// A record holding one scalar of a tag in the file's tag cache (``learnFastTag(_:series:)``)
-    /// is offered to `fast` as a ``ScalarPoint``; `fast` returns `true` when it has taken care of
-    /// it, and `false` to have the record's event returned instead.
+    /// is offered to `sink` as a ``ScalarPoint``; problems go to `sink` as they are found.
     ///
     /// - Parameters:
     ///   - final: Whether the file is complete now: an incomplete tail is then damage.
     ///   - limit: How many records the fast path may take in this call.
-    ///   - problems: Receives each problem, once.
-    func next(
-        final: Bool, limit: Int = 1, problems: (ReadProblem) -> Void, fast: (ScalarPoint) -> Bool
-    ) -> Outcome? {
+    func next<S: Sink>(final: Bool, limit: Int = 1, into sink: inout S) -> Outcome? {
+        @inline(__always)
+        func problems(_ problem: ReadProblem) { sink.report(problem) }
         let reader = open()
         // Locals for the whole call: a class's stored properties cost a dynamic exclusivity check
         // on every access.
         let cache = fastTags
         let fastPaths = usesFastPaths
         var taken = 0
-        /// The record's event and offset; `nil` when the fast path took the record.
+        /// Whether the fast path took the record.
         @inline(__always)
-        func classify(_ payload: UnsafeRawBufferPointer, _ offset: Int64) -> (Event?, Int64)? {
-            if fastPaths, let view = ScalarRecordParser.parse(payload), let series = cache.series(for: view.tag),
-                fast(ScalarPoint(series: series, step: view.step, wallTime: view.wallTime, value: view.value))
-            {
-                return nil
-            }
-            let fastEvent = fastPaths ? FastEventDecoder.decode(payload) : nil
-            return (fastEvent ?? ProtobufDecoder.decodeEvent(payload), offset)
+        func takeFast(_ payload: UnsafeRawBufferPointer) -> Bool {
+            guard fastPaths, let view = ScalarRecordParser.parse(payload), let series = cache.series(for: view.tag)
+            else { return false }
+            return sink.take(ScalarPoint(series: series, step: view.step, wallTime: view.wallTime, value: view.value))
         }
         while true {
-            // The common case first: records already buffered whole, with both CRCs right.
-            var slow: (Event?, Int64)?
+            // The common case first: records already buffered whole, with both CRCs right, that
+            // the fast path takes.
             if taken < limit {
-                let handed = reader.forEachBufferedRecord(limit: limit - taken) { payload, offset in
-                    slow = classify(payload, offset)
-                    return slow == nil
-                }
-                // Only the records the fast path took count towards the limit.
-                taken += slow == nil ? handed : handed - 1
+                taken += reader.forEachBufferedRecord(limit: limit - taken) { payload, _ in takeFast(payload) }
+                if taken >= limit { return .consumed }
             }
-            if slow == nil && taken >= limit { return .consumed }
             do throws(RecordDamage) {
-                let outcome: (Event?, Int64)
-                if let slow {
-                    outcome = slow
-                } else {
-                    let record = try reader.withNextRecord { payload, offset in classify(payload, offset) }
-                    // Outer nil: no complete record now; inner nil: the fast path took the record.
-                    guard let record else {
-                        guard final, reader.pendingByteCount > 0 else { return taken > 0 ? .consumed : nil }
-                        // The writer is done, so the tail will never be completed.
-                        let offset = reader.offset
-                        let pending = reader.pendingByteCount
-                        let resumed = try reader.skipDamage(final: true)
-                        if reportedDamage != offset {
-                            reportedDamage = offset
-                            problems(
-                                problem(
-                                    .truncated, offset: offset, resumedAt: resumed,
-                                    message: "the file ends inside a record: the last \(pending) bytes are not a "
-                                        + "complete record (a file still being written shows this until its writer "
-                                        + "flushes)"))
-                        }
-                        isSearching = resumed == nil
-                        if resumed == nil { return taken > 0 ? .consumed : nil }
-                        continue
-                    }
-                    guard let decoded = record else {
-                        taken += 1
-                        continue
-                    }
-                    outcome = decoded
+                // Outer nil: no complete record now; inner nil: the fast path took the record.
+                let record = try reader.withNextRecord { payload, offset -> (Event?, Int64)? in
+                    if takeFast(payload) { return nil }
+                    let fastEvent = fastPaths ? FastEventDecoder.decode(payload) : nil
+                    return (fastEvent ?? ProtobufDecoder.decodeEvent(payload), offset)
                 }
-                // `reportedDamage` needs no reset after a good record: offsets only grow, so later
-                // damage is never at the offset already reported (and writing it would cost a
-                // dynamic exclusivity check per record).
-                let (event, offset) = outcome
+                guard let record else {
+                    guard final, reader.pendingByteCount > 0 else { return taken > 0 ? .consumed : nil }
+                    // The writer is done, so the tail will never be completed.
+                    let offset = reader.offset
+                    let pending = reader.pendingByteCount
+                    let resumed = try reader.skipDamage(final: true)
+                    if reportedDamage != offset {
+                        reportedDamage = offset
+                        problems(
+                            problem(
+                                .truncated, offset: offset, resumedAt: resumed,
+                                message: "the file ends inside a record: the last \(pending) bytes are not a "
+                                    + "complete record (a file still being written shows this until its writer "
+                                    + "flushes)"))
+                    }
+                    isSearching = resumed == nil
+                    if resumed == nil { return taken > 0 ? .consumed : nil }
+                    continue
+                }
+                guard let (event, offset) = record else {
+                    taken += 1
+                    continue
+                }
+                // `reportedDamage` needs no reset after a good record: offsets only grow, so
+                // later damage is never at the offset already reported.
                 if let event { return .event(event, offset) }
                 problems(
                     problem(
