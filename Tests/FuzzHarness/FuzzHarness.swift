@@ -112,7 +112,8 @@ package enum FuzzHarness {
     /// - 0: the stream, with the files taken to be still written (incomplete tails waited for);
     /// - 1: `contents()` holds what the stream gives;
     /// - 2: `summarize()` holds statistics of what the stream gives;
-    /// - 3: the two-pass stream with protobuf-c alone gives the buffered stream's items (fast paths).
+    /// - 3: the two-pass stream with protobuf-c alone gives the buffered stream's items (fast paths),
+    ///   and so does the stream read in parallel chunks.
     static func checkLogdir(_ source: MemorySource, variant: Int, byteCount: Int? = nil) {
         let byteCount = byteCount ?? source.files.values.reduce(0) { $0 + $1.count }
         var options = SummaryReader.Options(source: source, filesAreComplete: variant != 0)
@@ -143,6 +144,13 @@ package enum FuzzHarness {
                 precondition(
                     same(buffered, items(twoPass)) && twoPass.droppedPointCounts == stream.droppedPointCounts,
                     "the two-pass stream (protobuf-c only) differs from the buffered one (fast paths)")
+                // Read in parallel chunks small enough for the input to make several.
+                var chunked = reader.options
+                chunked.chunking = ChunkPlan(chunkSize: Int64(max(16, byteCount / 5)), minimumSize: 0, evenOnOneCore: true)
+                let parallel = RunReader(run, options: chunked)
+                precondition(
+                    same(buffered, items(parallel)) && parallel.droppedPointCounts == stream.droppedPointCounts,
+                    "the stream read in parallel chunks differs from the sequential one")
             }
             if let contents {
                 precondition(

@@ -190,6 +190,14 @@ final class RecordReader {
         return taken
     }
 
+    /// Moves to `offset`, the start of a record found by other means (the parallel chunks of
+    /// ``EventFileReader``), forgetting any search for good records under way.
+    func seek(to offset: Int64) {
+        guard offset != window.offset else { return }
+        window.offset = offset
+        window.scanFrom = nil
+    }
+
     /// After an error at ``offset``, moves to the next position where a length, its CRC and the
     /// payload's CRC all verify, and returns that offset; returns `nil` (staying put) when no such
     /// record exists in the bytes written so far. A later call resumes the scan where this one stopped.

@@ -63,6 +63,9 @@ public struct SummaryReader: Sendable {
         /// Whether records may take the hand-written fast paths; tests turn them off to compare
         /// with protobuf-c alone.
         package var usesFastPaths = true
+        /// How large files are read in parallel chunks; tests choose tiny chunks, or none, to
+        /// compare with the sequential reader.
+        var chunking: ChunkPlan? = .standard
 
         /// Creates options; by default every run and tag of the local file system, files complete.
         public init(

@@ -20,7 +20,49 @@ struct ScalarRecordView {
 enum ScalarRecordParser {
     @inline(__always)
     static func parse(_ bytes: UnsafeRawBufferPointer) -> ScalarRecordView? {
-        parseLegacyLayout(bytes) ?? parseGeneral(bytes)
+        if let view = parseCommonLegacyLayout(bytes) { return view }
+        return parseLegacyLayout(bytes) ?? parseGeneral(bytes)
+    }
+
+    /// The legacy layout as tensorboardX, PyTorch and our writer give it to almost every record:
+    /// a wall time, a step below 2^21 (one to three bytes), and a tag short enough for every
+    /// length to take one byte. `nil` for anything else, which ``parseLegacyLayout(_:)`` then
+    /// looks at: it gives the same view for every payload this accepts, with more steps.
+    @inline(__always)
+    private static func parseCommonLegacyLayout(_ bytes: UnsafeRawBufferPointer) -> ScalarRecordView? {
+        let count = bytes.count
+        // 9 bytes of wall time, 2 of step at least, 6 of framing, 1 of tag, 5 of value.
+        guard count >= 23, let base = bytes.baseAddress, base.load(as: UInt8.self) == 0x09,
+            base.load(fromByteOffset: 9, as: UInt8.self) == 0x10
+        else { return nil }
+        let first = UInt64(base.load(fromByteOffset: 10, as: UInt8.self))
+        var step = first
+        var position = 11
+        if first >= 0x80 {
+            let second = UInt64(base.load(fromByteOffset: 11, as: UInt8.self))
+            step = first & 0x7F | (second & 0x7F) << 7
+            position = 12
+            if second >= 0x80 {
+                let third = UInt64(base.load(fromByteOffset: 12, as: UInt8.self))
+                guard third < 0x80 else { return nil }
+                step |= third << 14
+                position = 13
+            }
+        }
+        let rest = count &- position
+        guard rest >= 12 && rest <= 129 else { return nil }
+        let framing = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+        let expected: UInt64 =
+            0x2A | UInt64(rest &- 2) << 8 | 0x0A << 16 | UInt64(rest &- 4) << 24 | 0x0A << 32 | UInt64(rest &- 11) << 40
+        guard framing & 0xFFFF_FFFF_FFFF == expected, base.load(fromByteOffset: count &- 5, as: UInt8.self) == 0x15
+        else { return nil }
+        let tag = UnsafeRawBufferPointer(start: base + (position &+ 6), count: rest &- 11)
+        // protobuf-c's C string would stop at a NUL: leave such tags to the reference path.
+        guard !containsZeroByte(tag) else { return nil }
+        let wallBits = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 1, as: UInt64.self))
+        let valueBits = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
+        return ScalarRecordView(
+            wallTime: Double(bitPattern: wallBits), step: Int64(step), tag: tag, value: Float(bitPattern: valueBits))
     }
 
     /// The exact byte layout every writer we know gives a legacy scalar event, checked in one

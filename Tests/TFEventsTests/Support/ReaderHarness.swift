@@ -51,7 +51,7 @@ struct RawRun {
     init(_ listing: LogdirListing.Run, options: SummaryReader.Options = .init()) {
         loader = RunLoader(
             run: Run(name: listing.name, path: listing.path), source: options.source,
-            usesFastPath: options.usesFastPaths)
+            usesFastPath: options.usesFastPaths, chunking: options.chunking)
         loader.update(files: listing.files)
         // The loader takes an empty queue: it tells from the queue whether a call found anything.
         var queue: [RawItem] = []

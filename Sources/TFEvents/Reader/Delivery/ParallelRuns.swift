@@ -11,11 +11,19 @@ enum ParallelRuns {
         _ runs: [LogdirListing.Run], _ transform: @Sendable (LogdirListing.Run) -> Result
     ) -> [Result] {
         let workers = min(ProcessInfo.processorCount, runs.count)
-        guard workers > 1 else { return runs.map(transform) }
+        // Each worker counts as a core in use, so that a large file's parallel chunks use only
+        // the cores the runs leave free.
+        guard workers > 1 else {
+            ReadingCores.acquire()
+            defer { ReadingCores.release() }
+            return runs.map(transform)
+        }
         let order = runs.indices.sorted { (runs[$0].byteCount, $1) > (runs[$1].byteCount, $0) }
         let next = Atomic<Int>(0)
         let results = LockedValue<[Result?]>(Array(repeating: nil, count: runs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            ReadingCores.acquire()
+            defer { ReadingCores.release() }
             while true {
                 let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard position < order.count else { return }

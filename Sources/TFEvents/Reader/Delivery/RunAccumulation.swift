@@ -43,7 +43,7 @@ struct RunAccumulation<Accumulator: SeriesAccumulator>: Sendable {
     ) {
         let loader = RunLoader(
             run: Run(name: listing.name, path: listing.path), source: options.source,
-            usesFastPath: options.usesFastPaths)
+            usesFastPath: options.usesFastPaths, chunking: options.chunking)
         loader.update(files: listing.files)
         let final = options.filesAreComplete
         var accumulators = AccumulatorTable<Accumulator>()

@@ -110,7 +110,7 @@ public final class RunReader: Sequence, IteratorProtocol {
         started = true
         let first = RunLoader(
             run: Run(name: listing.name, path: listing.path), source: options.source,
-            usesFastPath: options.usesFastPaths)
+            usesFastPath: options.usesFastPaths, chunking: options.chunking)
         first.update(files: listing.files)
         firstLoader = first
         if listing.byteCount <= bufferedByteLimit {

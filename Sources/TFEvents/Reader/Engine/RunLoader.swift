@@ -28,11 +28,14 @@ final class RunLoader {
     /// Whether scalar records may take the fast path; tests turn it off to compare with the
     /// reference path.
     let usesFastPath: Bool
+    /// How large files may be read in parallel chunks (see ``ChunkPipeline``); `nil`: never.
+    let chunking: ChunkPlan?
 
-    init(run: Run, source: any ByteSource, usesFastPath: Bool = true) {
+    init(run: Run, source: any ByteSource, usesFastPath: Bool = true, chunking: ChunkPlan? = nil) {
         self.processor = RunProcessor(run: run)
         self.source = source
         self.usesFastPath = usesFastPath
+        self.chunking = chunking
         self.ends = nil
     }
 
@@ -42,6 +45,7 @@ final class RunLoader {
         self.processor = RunProcessor(rereading: other.processor, mode: .seeded)
         self.source = other.source
         self.usesFastPath = other.usesFastPath
+        self.chunking = other.chunking
         self.files = other.files
         self.ends = other.readEnds
     }
@@ -73,6 +77,7 @@ final class RunLoader {
         let reader = EventFileReader(
             path: file.path, source: source, run: processor.run.name, end: ends.map { $0[file.path] ?? 0 })
         reader.usesFastPaths = usesFastPath
+        reader.chunking = chunking
         return reader
     }
 

@@ -58,8 +58,17 @@ public final class EventFileReader {
     /// Tags of this file whose scalar records take the fast path (see ``TagCache``).
     private var fastTags = TagCache()
 
+    /// How the file may be read in parallel chunks (see ``ChunkPipeline``); `nil`: never.
+    var chunking: ChunkPlan?
+    /// The parallel reading under way, while it lasts.
+    private var chunks: ChunkCursor?
+    /// Whether parallel reading was considered for the file already (it is, once).
+    private var chunkingConsidered = false
+    /// Records taken from parallel chunks.
+    private var chunkRecordCount = 0
+
     /// The number of complete records whose CRCs verified, decodable or not.
-    public var recordCount: Int { recordsBeforeSuspension + (reader?.recordCount ?? 0) }
+    public var recordCount: Int { recordsBeforeSuspension + chunkRecordCount + (reader?.recordCount ?? 0) }
     /// Records counted by record readers released by ``suspend()``.
     private var recordsBeforeSuspension = 0
 
@@ -87,10 +96,13 @@ public final class EventFileReader {
     }
 
     /// Where the next record starts.
-    public var offset: Int64 { reader?.offset ?? resumeOffset }
+    public var offset: Int64 {
+        if let chunks, !chunks.isStepping { return chunks.position }
+        return reader?.offset ?? resumeOffset
+    }
 
     /// The file's size at the last look: with ``offset``, how far reading has come.
-    public var knownSize: Int64 { max(reader?.knownEnd ?? 0, offset) }
+    public var knownSize: Int64 { max(reader?.knownEnd ?? 0, chunks?.pipeline.end ?? 0, offset) }
 
     /// Bytes after ``offset`` known to be in the file but not forming a complete record.
     var pendingByteCount: Int64 { reader?.pendingByteCount ?? 0 }
@@ -138,6 +150,7 @@ public final class EventFileReader {
     /// (the record reader remembers how far it got), so that a reader following many files holds
     /// little memory between passes.
     func suspend() {
+        endChunks()
         guard let reader, !isSearching else { return }
         resumeOffset = reader.offset
         recordsBeforeSuspension += reader.recordCount
@@ -189,6 +202,7 @@ public final class EventFileReader {
         @inline(__always)
         func problems(_ problem: ReadProblem) { sink.report(problem) }
         let reader = open()
+        if !chunkingConsidered && final { startChunks(reader) }
         // Locals for the whole call: a class's stored properties cost a dynamic exclusivity check
         // on every access.
         let cache = fastTags
@@ -202,9 +216,29 @@ public final class EventFileReader {
             return sink.take(ScalarPoint(series: series, step: view.step, wallTime: view.wallTime, value: view.value))
         }
         while true {
-            // The common case first: records already buffered whole, with both CRCs right, that
-            // the fast path takes.
-            if taken < limit {
+            if var cursor = chunks {
+                // Parallel reading: records from the chunks while the walk is on theirs, one step of
+                // the sequential path below where it is not.
+                chunks = nil  // while `cursor` is out, so that its arrays are not copied
+                let step = takeChunkRecords(&cursor, at: reader.offset, limit: limit, taken: &taken, into: &sink)
+                switch step {
+                case .finished:
+                    cursor.pipeline.cancel()
+                    reader.seek(to: cursor.position)
+                    continue
+                case .sequentialStep:
+                    reader.seek(to: cursor.position)
+                    chunks = cursor
+                case .limit:
+                    chunks = cursor
+                    return .consumed
+                case .event(let event, let offset):
+                    chunks = cursor
+                    return .event(event, offset)
+                }
+            } else if taken < limit {
+                // The common case first: records already buffered whole, with both CRCs right,
+                // that the fast path takes.
                 taken += reader.forEachBufferedRecord(limit: limit - taken) { payload, _ in takeFast(payload) }
                 if taken >= limit { return .consumed }
             }
@@ -274,6 +308,133 @@ public final class EventFileReader {
         }
     }
 
+    // MARK: Parallel chunks
+
+    /// Starts reading the rest of the file in parallel chunks when it is large enough.
+    private func startChunks(_ reader: RecordReader) {
+        chunkingConsidered = true
+        guard let chunking, ProcessInfo.processorCount > 1 || chunking.evenOnOneCore,
+            let size = try? source.size(of: path)
+        else { return }
+        let fileEnd = end.map { min($0, size) } ?? size
+        let start = reader.offset
+        guard fileEnd - start >= chunking.minimumSize else { return }
+        chunks = ChunkCursor(
+            pipeline: ChunkPipeline(
+                path: path, source: source, start: start, end: fileEnd, chunkSize: chunking.chunkSize,
+                lengthLimit: Self.maximumRecordLength, parsesScalars: usesFastPaths),
+            position: start)
+    }
+
+    /// Ends parallel reading, leaving the record reader where it stopped.
+    private func endChunks() {
+        guard let cursor = chunks else { return }
+        chunks = nil
+        cursor.pipeline.cancel()
+        // After a step of the sequential path, the record reader is where the walk stands.
+        if !cursor.isStepping { reader?.seek(to: cursor.position) }
+    }
+
+    /// What ``takeChunkRecords(_:at:limit:taken:into:)`` stopped at.
+    private enum ChunkStep {
+        /// A record that needs the full path.
+        case event(Event, Int64)
+        /// The fast path took its limit of records.
+        case limit
+        /// The walk is where no chunk's walk went: the sequential path takes one step.
+        case sequentialStep
+        /// Every chunk is behind the walk.
+        case finished
+    }
+
+    /// Takes records from the chunks, from where the walk stands (`readerOffset` when the last
+    /// step was the sequential path's), exactly as the sequential path would take them.
+    private func takeChunkRecords<S: Sink>(
+        _ cursor: inout ChunkCursor, at readerOffset: Int64, limit: Int, taken: inout Int, into sink: inout S
+    ) -> ChunkStep {
+        if cursor.isStepping {
+            cursor.position = readerOffset
+            cursor.isStepping = false
+        }
+        let cache = fastTags
+        let fastPaths = usesFastPaths
+        while true {
+            if cursor.chunk == nil {
+                guard cursor.index < cursor.pipeline.count else { return .finished }
+                switch cursor.pipeline.chunk(cursor.index) {
+                case .success(let chunk): cursor.chunk = chunk
+                case .failure: cursor.chunk = RecordChunk(empty: cursor.pipeline.chunkStart(cursor.index))
+                }
+                cursor.series = Array(repeating: -1, count: cursor.chunk!.tags.count)
+                cursor.next = nil
+            }
+            let chunk = cursor.chunk!
+            if cursor.next == nil {
+                if cursor.position >= chunk.stop {
+                    // All of this chunk is behind the walk.
+                    cursor.chunk = nil
+                    cursor.index += 1
+                    continue
+                }
+                guard let first = chunk.index(ofRecordAt: cursor.position) else {
+                    cursor.isStepping = true
+                    return .sequentialStep
+                }
+                cursor.next = first
+            }
+            var index = cursor.next!
+            var series = cursor.series
+            cursor.series = []
+            defer { cursor.series = series }
+            let outcome: ChunkStep? = chunk.records.withUnsafeBufferPointer { records in
+                chunk.bytes.withUnsafeBytes { bytes in
+                    while index < records.count {
+                        if taken >= limit { return .limit }
+                        let record = records[index]
+                        index &+= 1
+                        if fastPaths && record.tag >= 0 {
+                            var id = series[Int(record.tag)]
+                            if id < 0, let known = cache.series(for: UnsafeRawBufferPointer(rebasing: bytes[chunk.tags[Int(record.tag)]])) {
+                                id = known
+                                series[Int(record.tag)] = known
+                            }
+                            if id >= 0
+                                && sink.take(
+                                    ScalarPoint(series: id, step: record.step, wallTime: record.wallTime, value: record.value))
+                            {
+                                taken &+= 1
+                                continue
+                            }
+                        }
+                        let payloadStart = Int(record.payloadStart)
+                        let payload = UnsafeRawBufferPointer(
+                            rebasing: bytes[payloadStart..<payloadStart + Int(record.payloadCount)])
+                        let fastEvent = fastPaths ? FastEventDecoder.decode(payload) : nil
+                        let offset = chunk.base + Int64(payloadStart - TFRecordFraming.headerSize)
+                        if let event = fastEvent ?? ProtobufDecoder.decodeEvent(payload) {
+                            return .event(event, offset)
+                        }
+                        sink.report(
+                            problem(
+                                .decode, offset: offset, resumedAt: nil,
+                                message: "the record's CRCs are valid but its payload is not an Event protobuf; skipped"))
+                    }
+                    return nil
+                }
+            }
+            chunkRecordCount += index - cursor.next!
+            if index < chunk.records.count {
+                cursor.next = index
+                cursor.position = chunk.offset(of: index)
+            } else {
+                cursor.position = chunk.stop
+                cursor.chunk = nil
+                cursor.index += 1
+            }
+            if let outcome { return outcome }
+        }
+    }
+
     private func open() -> RecordReader {
         if let reader { return reader }
         let reader = RecordReader(
@@ -312,5 +473,42 @@ public final class EventFileReader {
     private func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16)
         return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
+    }
+}
+
+/// How an ``EventFileReader`` may read a large file in parallel chunks.
+struct ChunkPlan: Sendable {
+    /// The size of a chunk.
+    var chunkSize: Int64
+    /// Files with fewer bytes left to read are read sequentially: chunks would cost more than
+    /// they save.
+    var minimumSize: Int64
+    /// Whether to read in chunks on a machine with one core too (for tests: the chunks are then
+    /// all read by the reader itself).
+    var evenOnOneCore = false
+
+    /// 1 MiB chunks for files of 4 MiB or more: a chunk costs a thread hand-over and the
+    /// search for its first record, a few microseconds, against about a millisecond of reading.
+    static let standard = ChunkPlan(chunkSize: 1 << 20, minimumSize: 4 << 20)
+}
+
+/// Where an ``EventFileReader``'s parallel reading stands.
+private struct ChunkCursor {
+    let pipeline: ChunkPipeline
+    /// Where the walk stands: the next record's offset.
+    var position: Int64
+    /// The chunk being taken from, and its index.
+    var index = 0
+    var chunk: RecordChunk?
+    /// The index in ``chunk`` of the record at ``position``, once found.
+    var next: Int?
+    /// By the chunk's tag number: the series id from the file's tag cache, or -1 while unknown.
+    var series: [Int] = []
+    /// Whether the sequential path took the last step (so ``position`` is the record reader's).
+    var isStepping = false
+
+    init(pipeline: ChunkPipeline, position: Int64) {
+        self.pipeline = pipeline
+        self.position = position
     }
 }
