@@ -62,10 +62,17 @@ final class RecordReader {
     ///     reported as damage rather than waited for. Event files use 2^31 - 1, since no protobuf
     ///     message can be longer.
     ///   - end: When set, the file is read as if it ended there.
-    init(path: String, source: any ByteSource, offset: Int64 = 0, maximumRecordLength: UInt64? = nil, end: Int64? = nil) {
+    ///   - sizeHint: The file's size as last seen (listed), read before its size is asked: one
+    ///     system call fewer per file. A file that shrank since is read short, which the reader
+    ///     notices as it asks; one that grew is read on once the hinted bytes are read.
+    init(
+        path: String, source: any ByteSource, offset: Int64 = 0, maximumRecordLength: UInt64? = nil, end: Int64? = nil,
+        sizeHint: Int64? = nil
+    ) {
         self.path = path
         self.source = source
         window = Window(offset: offset, bufferOffset: offset)
+        if let sizeHint { window.knownEnd = max(0, min(sizeHint, end ?? .max)) }
         self.maximumRecordLength = maximumRecordLength
         self.end = end
         buffer = []

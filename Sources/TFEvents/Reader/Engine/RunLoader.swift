@@ -78,6 +78,7 @@ final class RunLoader {
             path: file.path, source: source, run: processor.run.name, end: ends.map { $0[file.path] ?? 0 })
         reader.usesFastPaths = usesFastPath
         reader.chunking = chunking
+        reader.listedSize = file.size
         return reader
     }
 

@@ -30,7 +30,11 @@ public final class EventFileReader {
     /// The file's path.
     public let path: String
     /// The file's name: the last component of ``path``.
-    public var name: String { path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path }
+    public var name: String {
+        // Found in UTF-8 (a `/` byte is always a whole character): going by characters cost
+        // thousands of instructions per file.
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
+    }
     /// Whether the file is complete: its writer is done, so an incomplete last record is damage.
     public let isComplete: Bool
     /// The run the file belongs to, for problem reports.
@@ -60,6 +64,10 @@ public final class EventFileReader {
 
     /// How the file may be read in parallel chunks (see ``ChunkPipeline``); `nil`: never.
     var chunking: ChunkPlan?
+    /// The file's size when its directory was listed, if known: the record reader reads that
+    /// much before it asks the file's size, and a file listed too small for chunks is not looked
+    /// at again to decide.
+    var listedSize: Int64?
     /// The parallel reading under way, while it lasts.
     private var chunks: ChunkCursor?
     /// Whether parallel reading was considered for the file already (it is, once).
@@ -314,7 +322,7 @@ public final class EventFileReader {
     private func startChunks(_ reader: RecordReader) {
         chunkingConsidered = true
         guard let chunking, ProcessInfo.processorCount > 1 || chunking.evenOnOneCore,
-            let size = try? source.size(of: path)
+            (listedSize ?? .max) - reader.offset >= chunking.minimumSize, let size = try? source.size(of: path)
         else { return }
         let fileEnd = end.map { min($0, size) } ?? size
         let start = reader.offset
@@ -438,7 +446,8 @@ public final class EventFileReader {
     private func open() -> RecordReader {
         if let reader { return reader }
         let reader = RecordReader(
-            path: path, source: source, offset: resumeOffset, maximumRecordLength: Self.maximumRecordLength, end: end)
+            path: path, source: source, offset: resumeOffset, maximumRecordLength: Self.maximumRecordLength, end: end,
+            sizeHint: resumeOffset == 0 ? listedSize : nil)
         self.reader = reader
         return reader
     }

@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// The runs of a log directory and their event files, found by TensorBoard's rules without
 /// reading any event file. This is the one place those rules live; every reader of a log
 /// directory starts from it.
@@ -82,13 +84,18 @@ public struct LogdirListing: Sendable, Hashable {
         self.logdir = logdir
         let prefix = logdir.hasSuffix("/") ? logdir : logdir + "/"
         var byDirectory: [String: [File]] = [:]
+        let prefixCount = prefix.utf8.count
         for file in listing.files {
+            // The path split at its last `/` in UTF-8, which never splits a character: going by
+            // characters cost more than the rest of reading a small run.
             guard file.path.hasPrefix(prefix) else { continue }
-            let relative = file.path.dropFirst(prefix.count)
-            let slash = relative.lastIndex(of: "/")
-            let name = String(slash.map { relative[relative.index(after: $0)...] } ?? relative)
-            guard name.utf8.firstRange(of: Self.marker.utf8) != nil else { continue }
-            let directory = slash.map { String(relative[..<$0]) } ?? "."
+            let utf8 = file.path.utf8
+            let relative = utf8.index(utf8.startIndex, offsetBy: prefixCount)
+            let slash = utf8[relative...].lastIndex(of: UInt8(ascii: "/"))
+            let nameStart = slash.map { utf8.index(after: $0) } ?? relative
+            guard Self.containsMarker(utf8[nameStart...]) else { continue }
+            let name = String(file.path[nameStart...])
+            let directory = slash.map { String(file.path[relative..<$0]) } ?? "."
             byDirectory[directory, default: []].append(
                 File(
                     name: name, path: file.path, size: file.size,
@@ -112,12 +119,41 @@ public struct LogdirListing: Sendable, Hashable {
     }
 
     /// What every event file's name contains.
-    static let marker = "tfevents"
+    static let marker: StaticString = "tfevents"
     /// The profiler's placeholder files end with this; they are never read.
     static let placeholderSuffix = ".profile-empty"
 
     /// Byte order of the UTF-8 encodings, which is Python's order for `str`.
     static func byteOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var a = a
+        var b = b
+        // Compared as contiguous bytes: going through `String.UTF8View`'s indices cost about a
+        // thousand instructions per comparison, which sorting ten thousand runs felt.
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0 {
+                    let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+    }
+
+    /// Whether a file name holds ``marker``.
+    private static func containsMarker(_ name: Substring.UTF8View) -> Bool {
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let marker = Self.marker
+            let length = marker.utf8CodeUnitCount
+            guard bytes.count >= length else { return false }
+            let first = marker.utf8Start.pointee
+            for start in 0...(bytes.count - length) where bytes[start] == first {
+                if memcmp(bytes.baseAddress! + start, marker.utf8Start, length) == 0 { return true }
+            }
+            return false
+        }
+        if let found = name.withContiguousStorageIfAvailable(search) { return found }
+        return Array(name).withUnsafeBufferPointer(search)
     }
 }
