@@ -19,6 +19,7 @@ struct TFEventsCommand: AsyncParsableCommand {
             Tail.self,
             Export.self,
             Reduce.self,
+            Plot.self,
         ]
     )
 }
