@@ -15,6 +15,8 @@ struct SVGChartFrame {
         var dashIndex: Int = 0
         /// Whether a band swatch sits behind the line swatch.
         var band = false
+        /// The opacity of an area swatch drawn instead of a line (for charts of bands).
+        var areaOpacity: Double?
     }
 
     /// The plot area, in pixels.
@@ -129,7 +131,15 @@ struct SVGChartFrame {
             let middle = legendTop + Double(row) * Self.legendRowHeight + Self.legendRowHeight / 2
             for (x, entry, label) in entries {
                 let color = theme.color(entry.colorIndex)
-                if entry.band {
+                if let opacity = entry.areaOpacity {
+                    svg.element(
+                        "rect",
+                        [
+                            ("x", SVGBuilder.number(x)), ("y", SVGBuilder.number(middle - 6)),
+                            ("width", SVGBuilder.number(Self.swatchWidth)), ("height", "12"), ("rx", "2"),
+                            ("fill", color), ("fill-opacity", SVGBuilder.opacity(opacity)),
+                        ])
+                } else if entry.band {
                     svg.element(
                         "rect",
                         [
@@ -138,13 +148,17 @@ struct SVGChartFrame {
                             ("fill", color), ("fill-opacity", SVGBuilder.opacity(theme.bandOpacity * 1.5)),
                         ])
                 }
-                var attributes = [
-                    ("x1", SVGBuilder.number(x)), ("y1", SVGBuilder.number(middle)),
-                    ("x2", SVGBuilder.number(x + Self.swatchWidth)), ("y2", SVGBuilder.number(middle)),
-                    ("stroke", color), ("stroke-width", "2.5"), ("stroke-linecap", "round"),
-                ]
-                if let dashes = Self.dashArray(entry.dashIndex, width: 2) { attributes.append(("stroke-dasharray", dashes)) }
-                svg.element("line", attributes)
+                if entry.areaOpacity == nil {
+                    var attributes = [
+                        ("x1", SVGBuilder.number(x)), ("y1", SVGBuilder.number(middle)),
+                        ("x2", SVGBuilder.number(x + Self.swatchWidth)), ("y2", SVGBuilder.number(middle)),
+                        ("stroke", color), ("stroke-width", "2.5"), ("stroke-linecap", "round"),
+                    ]
+                    if let dashes = Self.dashArray(entry.dashIndex, width: 2) {
+                        attributes.append(("stroke-dasharray", dashes))
+                    }
+                    svg.element("line", attributes)
+                }
                 svg.open(
                     "text",
                     [("x", SVGBuilder.number(x + Self.swatchWidth + 6)), ("y", SVGBuilder.number(middle + 4))])

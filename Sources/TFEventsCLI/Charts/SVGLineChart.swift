@@ -45,7 +45,7 @@ struct SVGLineChart {
             svg.element(
                 "path",
                 [
-                    ("d", path.data), ("fill", theme.color(series.colorIndex)),
+                    ("class", "band"), ("d", path.data), ("fill", theme.color(series.colorIndex)),
                     ("fill-opacity", SVGBuilder.opacity(theme.bandOpacity)),
                 ])
         }
@@ -100,9 +100,13 @@ struct SVGLineChart {
         let reduction = PolylineReduction(x: x, y: y, columns: columns, xRange: frame.xAxis.domain)
         var segment: [(x: Double, y: Double)] = []
         func endSegment() {
-            if segment.count == 1 { line.dots.append(segment[0]) }
+            if segment.count == 1 {
+                line.dots.append(segment[0])
+            } else if let first = segment.first {
+                line.path.move(first.x, first.y)
+                for point in segment.dropFirst() { line.path.line(point.x, point.y) }
+            }
             segment = []
-            line.path.lift()
         }
         var lastMark: (x: String, top: Bool)?
         for index in reduction.keptIndices {
@@ -111,7 +115,6 @@ struct SVGLineChart {
                 continue
             }
             if let py = frame.y(y[index]) {
-                line.path.line(px, py)
                 segment.append((px, py))
                 continue
             }
