@@ -72,7 +72,8 @@ import TestSupport
 
     @Test func inATerminalItColoursUnlessNoColorIsSet() throws {
         let command = "COLUMNS=100 LINES=30 \(shellQuoted(tfeventsBinary)) plot \(shellQuoted(Self.demo)) --tags train/loss"
-        let coloured = try runInTerminal(command)
+        // The test runner may itself run with NO_COLOR set.
+        let coloured = try runInTerminal("env -u NO_COLOR " + command)
         #expect(coloured.contains("\u{1B}[38;5;"))
         let plain = try runInTerminal("NO_COLOR=1 " + command)
         #expect(!plain.contains("\u{1B}["), "\(plain.debugDescription)")

@@ -49,7 +49,8 @@ import TestSupport
             let legend = lines.filter { $0.contains(" " + name + " ") }
             #expect(legend.count == 1, "\(name)")
             let last = Self.data(names: names).series[index].y.last!
-            #expect(legend.first?.hasSuffix("last " + NumberFormatting.short(last)) == true)
+            #expect(legend.first?.hasSuffix(" " + NumberFormatting.short(last)) == true)
+            #expect(legend.first?.contains("  last ") == true)
         }
         #expect(lines[0].hasPrefix("train/loss   smoothing 0.6"))
         // The canvas is braille, framed by the y axis and the x axis with its labels.
@@ -90,6 +91,6 @@ import TestSupport
         var line = BrailleCanvas(columns: 4, rows: 1)
         line.line(from: (0, 0), to: (7, 3), color: 0, counter: &counter)
         #expect(counter == 8)
-        #expect((0..<4).map { line.cell($0, 0).character } == ["\u{2821}", "\u{2812}", "\u{280C}", "\u{28A0}"].map(Character.init))
+        #expect((0..<4).map { line.cell($0, 0).character } == ["\u{2809}", "\u{2812}", "\u{2824}", "\u{28C0}"].map(Character.init))
     }
 }

@@ -23,8 +23,8 @@ enum AxisFormat: Sendable, Hashable {
         return 0
     }
 
-    /// The step for ticks about `rough` apart: 1, 2 or 5 times a power of ten, or for times a
-    /// whole number of seconds, minutes, hours or days.
+    /// The step for ticks about `rough` apart: 1, 2 or 5 times a power of ten, or for times the
+    /// nearest whole number of seconds, minutes, hours or days.
     func niceStep(for rough: Double) -> Double {
         guard rough.isFinite, rough > 0 else { return 1 }
         switch self {
@@ -34,8 +34,8 @@ enum AxisFormat: Sendable, Hashable {
             return max(1, Self.decimalStep(rough))
         case .duration, .clock:
             guard rough >= 1 else { return Self.decimalStep(rough) }
-            if let step = Self.timeSteps.first(where: { $0 >= rough }) { return step }
-            return Self.decimalStep(rough / 86_400) * 86_400
+            guard rough <= Self.timeSteps.last! * 1.5 else { return Self.decimalStep(rough / 86_400) * 86_400 }
+            return Self.timeSteps.min { abs(log($0 / rough)) < abs(log($1 / rough)) }!
         }
     }
 
@@ -55,14 +55,16 @@ enum AxisFormat: Sendable, Hashable {
         604_800,
     ]
 
-    /// The smallest 1, 2 or 5 times a power of ten at least `rough`.
+    /// The 1, 2 or 5 times a power of ten nearest `rough` (geometrically, as d3's ticks choose),
+    /// so that an axis asked for `n` ticks gets between about `n / 1.6` and `n * 1.6`.
     static func decimalStep(_ rough: Double) -> Double {
         let exponent = Int(log10(rough).rounded(.down))
         let power = ChartAxis.power(exponent)
-        for multiplier in [1.0, 2, 5] where multiplier * power >= rough * (1 - 1e-12) {
-            return multiplier * power
-        }
-        return ChartAxis.power(exponent + 1)
+        let ratio = rough / power
+        if ratio >= 50.0.squareRoot() { return 10 * power }
+        if ratio >= 10.0.squareRoot() { return 5 * power }
+        if ratio >= 2.0.squareRoot() { return 2 * power }
+        return power
     }
 
     /// The decimal exponent of a tick step (`0.05` → -2), which says how many digits labels need.

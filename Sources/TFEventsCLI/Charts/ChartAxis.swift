@@ -65,8 +65,9 @@ struct ChartAxis: Sendable {
         case .linear:
             let step = format.niceStep(for: (domain.upperBound - domain.lowerBound) / Double(count))
             let origin = format.tickOrigin
-            let first = ((domain.lowerBound - origin) / step).rounded(.up)
-            let last = ((domain.upperBound - origin) / step).rounded(.down)
+            // A tick a hair outside the domain (0.3 / 0.1 is 2.9999999999999996) still counts.
+            let first = ((domain.lowerBound - origin) / step - 1e-9).rounded(.up)
+            let last = ((domain.upperBound - origin) / step + 1e-9).rounded(.down)
             guard first <= last, last - first < 1000 else { return [] }
             return stride(from: first, through: last, by: 1).map { index in
                 // index * step, not a running sum: 0.1 * 3 reads as 0.3 after rounding, a sum would not.

@@ -17,6 +17,8 @@ struct SVGChartFrame {
         var band = false
         /// The opacity of an area swatch drawn instead of a line (for charts of bands).
         var areaOpacity: Double?
+        /// A colour other than the palette's, such as a median drawn over bands of the line colour.
+        var color: String?
     }
 
     /// The plot area, in pixels.
@@ -130,7 +132,7 @@ struct SVGChartFrame {
         for (row, entries) in legendRows.enumerated() {
             let middle = legendTop + Double(row) * Self.legendRowHeight + Self.legendRowHeight / 2
             for (x, entry, label) in entries {
-                let color = theme.color(entry.colorIndex)
+                let color = entry.color ?? theme.color(entry.colorIndex)
                 if let opacity = entry.areaOpacity {
                     svg.element(
                         "rect",

@@ -3,7 +3,8 @@ import TFEvents
 /// A histogram tag over steps as TensorBoard's DISTRIBUTIONS dashboard draws it, as a standalone
 /// SVG: at each step the histogram is compressed to its values at TensorBoard's basis points
 /// (``HistogramCompression``), and the bands between them are stacked, lightest for the tails
-/// (minimum to the 6.68th percentile) and darkest around the median, with the median as a line.
+/// (minimum to the 6.68th percentile) and darkest around the median, with the median as a line
+/// in the text colour (TensorBoard draws none; a line shows where the middle is on paper).
 ///
 /// The band opacities follow TensorBoard's frontend (the share of weight each band holds), and,
 /// as it does, steps are sampled evenly when there are more than the chart has room for.
@@ -58,6 +59,9 @@ struct SVGDistributionChart {
     /// What the legend says of each band, from the outside in, and the median.
     static let bandNames = ["min – max", "±1.5σ", "±1σ", "±0.5σ"]
 
+    /// The median's colour: the text colour, which stands out on the darkest band in both themes.
+    var medianColor: String { theme.text }
+
     /// The frame the data is drawn in.
     var frame: SVGChartFrame {
         let finite = steps.flatMap(\.values).filter(\.isFinite)
@@ -72,7 +76,7 @@ struct SVGDistributionChart {
                 label: Self.bandNames[band], colorIndex: colorIndex,
                 areaOpacity: Self.bandOpacities[band])
         }
-        legend.append(SVGChartFrame.LegendEntry(label: "median", colorIndex: colorIndex))
+        legend.append(SVGChartFrame.LegendEntry(label: "median", colorIndex: colorIndex, color: medianColor))
         return SVGChartFrame(
             width: width, height: height, theme: theme, title: title, subtitle: subtitle,
             xAxis: ChartAxis(domain: xDomain, format: .count), xTitle: "step",
@@ -118,11 +122,12 @@ struct SVGDistributionChart {
         svg.element(
             "path",
             [
-                ("class", "median"), ("d", median.data), ("fill", "none"), ("stroke", color), ("stroke-width", "1.5"),
-                ("stroke-linejoin", "round"),
+                ("class", "median"), ("d", median.data), ("fill", "none"), ("stroke", medianColor),
+                ("stroke-width", "1.25"), ("stroke-opacity", "0.85"), ("stroke-linejoin", "round"),
             ])
         for (x, y) in dots {
-            svg.element("circle", [("cx", SVGBuilder.number(x)), ("cy", SVGBuilder.number(y)), ("r", "2"), ("fill", color)])
+            svg.element(
+                "circle", [("cx", SVGBuilder.number(x)), ("cy", SVGBuilder.number(y)), ("r", "2"), ("fill", medianColor)])
         }
         return svg.finish()
     }

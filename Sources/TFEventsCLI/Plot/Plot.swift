@@ -166,19 +166,19 @@ extension TFEventsCommand {
         }
 
         /// The terminal chart's size in characters and lines: --width and --height, else `COLUMNS`
-        /// and `LINES`, else the terminal's size, else 80 x 24; never wider than a terminal of
-        /// known size.
+        /// and `LINES` (as ``Terminal/columns(of:)`` reads `COLUMNS`), else the terminal's size,
+        /// else 80 x 24; never wider than a terminal of known size.
         static func terminalSize(
             isTerminal: Bool, width: Int?, height: Int?,
             environment: [String: String] = ProcessInfo.processInfo.environment
         ) -> (columns: Int, rows: Int) {
-            let known = isTerminal ? Terminal.size(of: .standardOutput).flatMap { $0.columns > 0 && $0.rows > 0 ? $0 : nil } : nil
-            func variable(_ name: String) -> Int? {
-                environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-            }
-            var columns = max(30, width ?? variable("COLUMNS") ?? known?.columns ?? 80)
-            if let known { columns = min(columns, known.columns) }
-            return (columns, max(8, height ?? variable("LINES") ?? known?.rows ?? 24))
+            let known = isTerminal ? Terminal.size(of: .standardOutput) : nil
+            let knownColumns = known.flatMap { $0.columns > 0 ? $0.columns : nil }
+            var columns = max(30, width ?? Terminal.columns(variable: environment["COLUMNS"], terminal: knownColumns))
+            if let knownColumns { columns = min(columns, knownColumns) }
+            let lines = environment["LINES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+            let knownRows = known.flatMap { $0.rows > 0 ? $0.rows : nil }
+            return (columns, max(8, height ?? lines ?? knownRows ?? 24))
         }
     }
 }
