@@ -53,9 +53,14 @@ struct LineChartData: Sendable {
 
     /// The span of every value drawn: lines, raw lines and bands (positive ones only on a
     /// logarithmic axis), with a little room above and below so no line touches the frame.
-    var yDomain: ClosedRange<Double>? {
+    var yDomain: ClosedRange<Double>? { yDomain(includingRawAndBands: true) }
+
+    /// The span of the lines' values, and of raw lines and bands when they are drawn too.
+    func yDomain(includingRawAndBands: Bool) -> ClosedRange<Double>? {
         let values = series.lazy.flatMap { series in
-            [series.y, series.rawY ?? [], series.band?.lower ?? [], series.band?.upper ?? []].joined()
+            includingRawAndBands
+                ? [series.y, series.rawY ?? [], series.band?.lower ?? [], series.band?.upper ?? []].joined()
+                : [series.y, [], [], []].joined()
         }
         switch yScale {
         case .linear:

@@ -39,10 +39,16 @@ struct TerminalLineChart {
 
         let legend = legendLines(width: columns)
         let canvasRows = max(Self.minimumCanvasRows, rows - 1 - 2 - legend.count)
-        let yAxis = ChartAxis(domain: data.yDomain, scale: data.yScale)
-        let yTicks = yAxis.ticks(count: max(2, canvasRows / 3))
-        let labelWidth = yTicks.map { TerminalText.width($0.label) }.max() ?? 1
-        let canvasColumns = max(4, columns - labelWidth - 2)
+        // Raw lines and bands are not drawn here, so they do not stretch the axis either.
+        let yAxis = ChartAxis(domain: data.yDomain(includingRawAndBands: false), scale: data.yScale)
+        var yTicks = yAxis.ticks(count: max(2, canvasRows / 3))
+        var labelWidth = yTicks.map { TerminalText.width($0.label) }.max() ?? 1
+        if columns - labelWidth - 2 < 4 {
+            // Too narrow for labels: the canvas keeps what there is.
+            yTicks = []
+            labelWidth = 0
+        }
+        let canvasColumns = max(1, columns - labelWidth - 2)
         let xAxis = ChartAxis(domain: data.xDomain, format: data.xFormat)
 
         let canvas = draw(xAxis: xAxis, yAxis: yAxis, columns: canvasColumns, rows: canvasRows)
