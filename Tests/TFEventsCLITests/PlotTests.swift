@@ -98,6 +98,28 @@ import TestSupport
         #expect(svg.elements("tspan").map(\.text) == ["lr_0.01", " 2 runs", "lr_0.03", " 2 runs", "lr_0.1", " 2 runs"])
     }
 
+    @Test func theSeedFixtureGroupsWithItsNaNMarked() throws {
+        let logdir = Fixtures.logdir("tbx_seeds")
+        let byName = try runTFEvents(["plot", logdir, "--tags", "train/loss", "--group", #"seed_?\d+"#, "-o", "-"])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        let svg = try SVGTree(byName.stdout)
+        #expect(svg.elements("tspan").map(\.text) == ["lr_0.01", " 3 runs", "lr_0.1", " 3 runs"])
+        #expect(svg.paths(class: "line").count == 2 && svg.paths(class: "band").count == 2)
+        // lr_0.1/seed_2 logs a NaN at step 17: its group's mean is NaN there, marked at the top edge.
+        let marks = svg.paths(class: "off-scale")
+        #expect(marks.count == 1 && marks.first?.attributes["stroke"] == nil)
+        #expect(SVGTree.pieces(svg.paths(class: "line")[1].attributes["d"]!).count == 2)
+        let byHparams = try runTFEvents([
+            "plot", logdir, "--tags", "loss", "--group-by-hparams", "--ignore-hparam", "seed", "-o", "-",
+        ])
+        #expect(byHparams.status == 0, "\(byHparams.stderr)")
+        let names = try SVGTree(byHparams.stdout).elements("tspan").map(\.text).filter { !$0.hasPrefix(" ") }
+        #expect(names == [
+            "lr=0.01, optimizer=sgd · train/loss", "lr=0.01, optimizer=sgd · val/loss",
+            "lr=0.1, optimizer=sgd · train/loss", "lr=0.1, optimizer=sgd · val/loss",
+        ])
+    }
+
     @Test func everyFixturePlotsWithoutError() throws {
         for name in Fixtures.logdirNames {
             let result = try runTFEvents(["plot", Fixtures.logdir(name), "--tags", ".", "--output", "-"])
