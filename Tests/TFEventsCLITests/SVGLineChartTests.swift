@@ -99,6 +99,11 @@ import TestSupport
         #expect(data.title == "train/loss, validation/loss")
         let svg = try SVGTree(SVGLineChart(data: data).render())
         #expect(svg.paths(class: "line").map { $0.attributes["stroke-dasharray"] } == [nil, "8.8 4.4", nil])
+        // One tag's chart alone (as a report draws each tag): the set's colours, no dashes.
+        let validation = LineChartData(charts: [set.charts[1]], style: ScalarChartStyle())
+        #expect(validation.series.map(\.label) == ["a"] && validation.title == "validation/loss")
+        let train = LineChartData(charts: [set.charts[0]], style: ScalarChartStyle())
+        #expect(train.series.map(\.colorIndex) == [0, 1] && train.series.map(\.dashIndex) == [0, 0])
         // One run, several tags: a colour per tag.
         let single = try Self.chartSet(["a": ["train/loss": [3, 2, 1], "validation/loss": [3, 2.5, 2]]])
         let tags = LineChartData(scalars: single, style: ScalarChartStyle())

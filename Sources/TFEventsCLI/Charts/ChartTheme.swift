@@ -1,8 +1,6 @@
-import ArgumentParser
-
 /// The colours and type of the SVG charts, for a light page or a dark one. Line colours come
 /// from ``ChartPalette``; everything else is quiet greys so that the data stands out.
-enum ChartTheme: String, Sendable, CaseIterable, ExpressibleByArgument {
+enum ChartTheme: String, Sendable, CaseIterable {
     case light
     case dark
 

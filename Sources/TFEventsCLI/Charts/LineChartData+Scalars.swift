@@ -10,12 +10,20 @@ extension LineChartData {
     /// way; the raw values stay for the faint line under the smoothed one (`drawsRaw` says
     /// whether the renderer shows them, for the subtitle).
     init(scalars set: ScalarChartSet, style: ScalarChartStyle, title: String? = nil, drawsRaw: Bool = true) {
-        let tags = set.charts.map(\.tag)
+        self.init(charts: set.charts, style: style, title: title, drawsRaw: drawsRaw)
+    }
+
+    /// The lines of some charts of a ``ScalarChartSet`` in one chart, as
+    /// ``init(scalars:style:title:drawsRaw:)`` draws them: `[chart]` for one tag's chart, as a
+    /// report draws each tag. Colours stay those of the set.
+    init(charts: [ScalarChartSet.Chart], style: ScalarChartStyle, title: String? = nil, drawsRaw: Bool = true) {
+        let tags = charts.map(\.tag)
+        let lineNames = Set(charts.flatMap { $0.lines.map(\.name) }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let severalTags = tags.count > 1
-        let severalLines = set.lineNames.count > 1
+        let severalLines = lineNames.count > 1
         var series: [Series] = []
-        for name in set.lineNames {
-            for (tagIndex, chart) in set.charts.enumerated() {
+        for name in lineNames {
+            for (tagIndex, chart) in charts.enumerated() {
                 guard let line = chart.lines.first(where: { $0.name == name }) else { continue }
                 let label = severalTags ? (severalLines ? name + " · " + chart.tag : chart.tag) : name
                 let colorIndex = severalTags && !severalLines ? tagIndex : line.colorIndex
@@ -37,7 +45,7 @@ extension LineChartData {
         }
         self.init(
             title: title ?? (tags.isEmpty ? "no scalars" : tags.joined(separator: ", ")),
-            subtitle: Self.subtitle(set, style: style, drawsRaw: drawsRaw), xTitle: xTitle, xFormat: xFormat,
+            subtitle: Self.subtitle(charts, style: style, drawsRaw: drawsRaw), xTitle: xTitle, xFormat: xFormat,
             yScale: style.logarithmicY ? .logarithmic : .linear, series: series)
     }
 
@@ -76,9 +84,9 @@ extension LineChartData {
     }
 
     /// How the lines were made, in a few words.
-    private static func subtitle(_ set: ScalarChartSet, style: ScalarChartStyle, drawsRaw: Bool) -> String {
+    private static func subtitle(_ charts: [ScalarChartSet.Chart], style: ScalarChartStyle, drawsRaw: Bool) -> String {
         var parts: [String] = []
-        let grouped = set.charts.contains { $0.lines.contains { $0.spread != nil } }
+        let grouped = charts.contains { $0.lines.contains { $0.spread != nil } }
         if grouped {
             switch style.band {
             case .std: parts.append("mean of each group's runs ± 1 std")

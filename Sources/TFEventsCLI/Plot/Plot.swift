@@ -4,6 +4,7 @@ import TFEvents
 
 extension ScalarChartStyle.XAxis: ExpressibleByArgument {}
 extension ScalarChartStyle.Band: ExpressibleByArgument {}
+extension ChartTheme: ExpressibleByArgument {}
 
 extension TFEventsCommand {
     /// `tfevents plot LOGDIR... --tags REGEX`: one chart of scalar tags over every run, as an SVG
