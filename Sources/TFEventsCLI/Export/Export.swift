@@ -109,8 +109,9 @@ extension TFEventsCommand {
             let progress = ProgressLine()
             var problems = ProblemPrinter(filters: filters)
             let reader: SummaryReader
+            let options = try LogdirSource.options(for: logdir, runs: filters.runs, tags: filters.tags)
             do {
-                reader = try SummaryReader(logdir: logdir, options: .init(runs: filters.runs, tags: filters.tags))
+                reader = try SummaryReader(logdir: logdir, options: options)
             } catch {
                 throw CommandFailure(error.description)
             }
