@@ -78,7 +78,7 @@ let package = Package(
         // zlib's inflate, so the tests can decode the PNGs the library writes.
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport", "TFEventsFuzzHarness"]),
-        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TestSupport"]),
+        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TFEventsS3", "TestSupport"]),
         .testTarget(name: "TFEventsS3Tests", dependencies: ["TFEventsS3", "TFEvents"]),
     ],
     swiftLanguageModes: [.v6]

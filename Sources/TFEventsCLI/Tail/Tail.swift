@@ -45,7 +45,7 @@ extension TFEventsCommand {
                 """
         )
 
-        @Argument(help: "The log directory: the directory given to `tensorboard --logdir`.")
+        @Argument(help: "The log directory: the directory given to `tensorboard --logdir`, or s3://BUCKET/PREFIX.")
         var logdir: String
 
         @OptionGroup var filters: FilterOptions
