@@ -8,4 +8,4 @@ export TFEVENTS_TEST_DIVISOR=${TFEVENTS_TEST_DIVISOR:-10}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1}
 swift build --build-tests --sanitize=thread --scratch-path .build-tsan
 swift test --skip-build --sanitize=thread --scratch-path .build-tsan \
-  --filter 'ConcurrencyTests|SummaryWriterTests|CrashSafetyTests'
+  --filter 'ConcurrencyTests|SummaryWriterTests|CrashSafetyTests|ReplacingSourceTests'
