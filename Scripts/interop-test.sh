@@ -19,3 +19,4 @@ trap 'rm -rf "$work"' EXIT
 .build/debug/tfevents demo "$work/demo" --steps 120 >/dev/null
 "$venv/bin/python" Tests/Interop/check_demo.py "$work/demo" 120 .build/debug/tfevents
 "$venv/bin/python" Tests/Interop/check_browser.py "$work/demo"
+"$venv/bin/python" Tests/Interop/check_report.py .build/debug/tfevents .build/debug/TestWriter "$work/demo" "$work/report"

@@ -9,18 +9,28 @@ enum EmbeddedJSON {
     /// `value` serialized, safe as the content of a script element.
     static func script(_ value: JSONValue) -> String {
         let json = value.serialized()
-        var escaped = ""
-        escaped.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": escaped += "\\u003c"
-            case ">": escaped += "\\u003e"
-            case "&": escaped += "\\u0026"
-            case "\u{2028}": escaped += "\\u2028"
-            case "\u{2029}": escaped += "\\u2029"
-            default: escaped.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.utf8.count + json.utf8.count / 64)
+        var utf8 = json.utf8.makeIterator()
+        // Works on UTF-8 bytes: U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        var pending: [UInt8] = []
+        while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {
+            switch byte {
+            case UInt8(ascii: "<"): bytes += Array(#"\u003c"#.utf8)
+            case UInt8(ascii: ">"): bytes += Array(#"\u003e"#.utf8)
+            case UInt8(ascii: "&"): bytes += Array(#"\u0026"#.utf8)
+            case 0xE2:
+                let second = utf8.next()
+                let third = second == 0x80 ? utf8.next() : nil
+                if second == 0x80, third == 0xA8 || third == 0xA9 {
+                    bytes += Array((third == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                } else {
+                    bytes.append(byte)
+                    pending = [second, third].compactMap { $0 }
+                }
+            default: bytes.append(byte)
             }
         }
-        return escaped
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

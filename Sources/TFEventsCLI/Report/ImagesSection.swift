@@ -32,7 +32,7 @@ struct ImagesSection: ReportSection {
         let groupOf = ReportGroupNames(groups)
         var byTag: [String: [Card]] = [:]
         for run in runs {
-            for entry in run.latest.entries where entry.series.kind == .images {
+            for entry in run.scan.entries where entry.series.kind == .images {
                 guard case .images(let width, let height, let images)? = entry.last else { continue }
                 byTag[entry.series.tag, default: []].append(
                     Card(

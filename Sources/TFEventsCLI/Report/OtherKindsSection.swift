@@ -28,7 +28,7 @@ struct OtherKindsSection: ReportSection {
         for (kind, name) in Self.kinds {
             var kindRows: [Row] = []
             for run in runs {
-                for entry in run.latest.entries where entry.series.kind == kind && entry.count > 0 {
+                for entry in run.scan.entries where entry.series.kind == kind && entry.count > 0 {
                     let plugin = entry.series.pluginName
                     let label = kind == .other && !plugin.isEmpty ? "other (\(plugin))" : name
                     kindRows.append(

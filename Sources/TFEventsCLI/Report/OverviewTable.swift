@@ -71,10 +71,9 @@ struct OverviewTable {
         }
         for run in input.runs {
             var figures: [String: TagFigures] = [:]
-            for series in run.contents.series where series.series.kind == .scalars {
-                let tag = series.series.tag
+            for (tag, points) in run.scan.scalars {
                 tagSet.insert(tag)
-                figures[tag] = Self.figures(series.points, minimize: objective.minimizes(tag))
+                figures[tag] = Self.figures(points, minimize: objective.minimizes(tag))
             }
             perRun[run.name] = figures
             hparamSet.formUnion(run.hparams.keys)
@@ -124,14 +123,14 @@ struct OverviewTable {
     }
 
     /// A run's figures over every point of one series.
-    private static func figures(_ points: [Point], minimize: Bool) -> TagFigures {
+    private static func figures(
+        _ points: [(step: Int64, wallTime: Double, value: Double)], minimize: Bool
+    ) -> TagFigures {
         var statistics = ScalarStatistics()
-        for point in points {
-            if let value = point.value.scalar { statistics.add(value, step: point.step) }
-        }
+        for point in points { statistics.add(point.value, step: point.step) }
         var best: Figure?
         if let value = minimize ? statistics.min : statistics.max {
-            let step = points.first { $0.value.scalar == value }?.step
+            let step = points.first { $0.value == value }?.step
             best = Figure(value: value, std: nil, step: step)
         }
         return TagFigures(

@@ -33,7 +33,8 @@ struct ReportDocument {
         self.smoothing = smoothing
         self.generated = generated
         let charts = ScalarChartSet(
-            runs: input.runs.map { ScalarChartSet.ShownRun(name: $0.name, contents: $0.contents) }, grouping: grouping)
+            scalarRuns: input.runs.map { ScalarChartSet.ScalarRun(name: $0.name, hparams: $0.hparams, series: $0.scan.scalars) },
+            grouping: grouping)
         let groups = grouping.map { grouping in
             grouping.groups(
                 of: input.runs.map(\.name),

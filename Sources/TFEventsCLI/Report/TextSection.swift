@@ -23,7 +23,7 @@ struct TextSection: ReportSection {
         let groupOf = ReportGroupNames(groups)
         var byTag: [String: [Card]] = [:]
         for run in runs {
-            for entry in run.latest.entries where entry.series.kind == .text {
+            for entry in run.scan.entries where entry.series.kind == .text {
                 guard case .text(let shape, let strings)? = entry.last else { continue }
                 byTag[entry.series.tag, default: []].append(
                     Card(
