@@ -19,6 +19,7 @@ struct TFEventsCommand: AsyncParsableCommand {
             Log.self,
             Tail.self,
             Export.self,
+            Reduce.self,
         ]
     )
 }

@@ -86,10 +86,6 @@ import TestSupport
 }
 
 @Suite struct RunNamingTests {
-    private func run(_ name: String) -> ShownRun {
-        ShownRun(RunSummary(listing: .init(name: name, path: "/x/" + name, files: []), run: Run(name: name, path: "/x/" + name)))
-    }
-
     @Test func labelsAreLastComponentsLengthenedUntilTheyDiffer() {
         #expect(RunNaming.labels(for: ["/r/exp1", "/r/exp2/"]) == ["exp1", "exp2"])
         #expect(RunNaming.labels(for: ["/a/exp", "/b/exp", "/c/other"]) == ["a/exp", "b/exp", "other"])
@@ -98,29 +94,26 @@ import TestSupport
     }
 
     @Test func runsKeepTheirNamesUnlessTheyClash() {
-        let groups = [[run("train"), run("val")], [run("test")]]
-        let named = RunNaming.name(
-            groups, allRunNames: [["train", "val"], ["test"]], logdirs: ["/r/exp1", "/r/exp2"])
-        #expect(named.joined().map(\.name) == ["train", "val", "test"])
+        let named = RunNaming.names(
+            [["train", "val"], ["test"]], allRunNames: [["train", "val"], ["test"]], logdirs: ["/r/exp1", "/r/exp2"])
+        #expect(Array(named.joined()) == ["train", "val", "test"])
     }
 
     @Test func aClashPrefixesEveryRunAndNamesTheRootRunByItsLogdir() {
-        let groups = [[run("."), run("train")], [run("train"), run("val")]]
-        let named = RunNaming.name(
-            groups, allRunNames: [[".", "train"], ["train", "val"]], logdirs: ["/r/exp1", "/r/exp2"])
-        #expect(named.joined().map(\.name) == ["exp1", "exp1/train", "exp2/train", "exp2/val"])
-        #expect(named.joined().map(\.runName) == [".", "train", "train", "val"])
+        let named = RunNaming.names(
+            [[".", "train"], ["train", "val"]], allRunNames: [[".", "train"], ["train", "val"]],
+            logdirs: ["/r/exp1", "/r/exp2"])
+        #expect(Array(named.joined()) == ["exp1", "exp1/train", "exp2/train", "exp2/val"])
     }
 
     @Test func clashesAreDecidedOnEveryRunSoFilteringDoesNotRename() {
-        let named = RunNaming.name(
-            [[], [run("val")]], allRunNames: [["train"], ["train", "val"]], logdirs: ["/r/a", "/r/b"])
-        #expect(named.joined().map(\.name) == ["b/val"])
+        let named = RunNaming.names([[], ["val"]], allRunNames: [["train"], ["train", "val"]], logdirs: ["/r/a", "/r/b"])
+        #expect(Array(named.joined()) == ["b/val"])
     }
 
     @Test func theRootRunIsNamedByItsLogdirEvenWithoutAClash() {
-        let named = RunNaming.name([[run(".")], [run("x")]], allRunNames: [["."], ["x"]], logdirs: ["/r/a", "/r/b"])
-        #expect(named.joined().map(\.name) == ["a", "x"])
+        let named = RunNaming.names([["."], ["x"]], allRunNames: [["."], ["x"]], logdirs: ["/r/a", "/r/b"])
+        #expect(Array(named.joined()) == ["a", "x"])
     }
 }
 

@@ -299,6 +299,111 @@ import TestSupport
         }
     }
 
+    // MARK: Fitting the terminal
+
+    /// `tfevents summary ARGUMENTS` on a pseudo-terminal told it is `columns` wide by `COLUMNS`,
+    /// standard error left out: the lines shown.
+    private func summaryOnTerminal(_ arguments: [String], columns: Int) throws -> [String] {
+        let command = "COLUMNS=\(columns) \(shellQuoted(tfeventsBinary)) summary "
+            + arguments.map(shellQuoted).joined(separator: " ") + " 2>/dev/null"
+        let shown = try runInTerminal(command).replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(shown.hasSuffix("\n"))
+        return shown.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
+    /// The cells of a line of a plain table: what runs of two or more spaces separate.
+    private func cells(_ line: some StringProtocol) -> [String] {
+        String(line).split(separator: /\ {2,}/).map(String.init)
+    }
+
+    /// The whole table printed to a pipe, as rows of cells, the titles first.
+    private func wholeTable(_ arguments: [String]) throws -> [[String]] {
+        let result = try runTFEvents(["summary"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map(cells)
+    }
+
+    @Test func onA110ColumnTerminalTheDemoSummaryIsTransposedAndNoLineIsWider() throws {
+        let directory = try demo()
+        defer { remove(directory) }
+        let table = try wholeTable([directory])
+        let titles = table[0]
+        let runs = table.dropFirst().map { $0[0] }
+        #expect(runs == ["lr_0.01", "lr_0.03", "lr_0.1"] && titles.count >= 14)
+        // What the issue saw: the table is far wider than the terminal.
+        #expect(try runTFEvents(["summary", directory]).stdout.split(separator: "\n").allSatisfy { $0.count > 110 })
+
+        let lines = try summaryOnTerminal([directory], columns: 110)
+        #expect(lines.allSatisfy { $0.count <= 110 }, "\(lines)")
+        // One block: the runs across, then a row per tag and hyperparameter with every value.
+        #expect(cells(lines[0]) == runs)
+        #expect(lines.count == titles.count, "\(lines)")
+        for (index, line) in lines.enumerated().dropFirst() where index < titles.count {
+            #expect(cells(line) == [titles[index]] + table.dropFirst().map { $0[index] }, "\(line)")
+        }
+    }
+
+    @Test func whenEvenTheTransposeIsTooWideTheSummaryIsCutIntoBlocks() throws {
+        let directory = try demo()
+        let root = try makeTemporaryDirectory("summary-blocks")
+        defer {
+            remove(directory)
+            remove(root)
+        }
+        // Six runs (two copies of the demo) on 110 columns; three on 40, tags shortened.
+        try copyTree(directory, to: root + "/x/demo")
+        try copyTree(directory, to: root + "/y/demo")
+        for (arguments, columns) in [([root + "/x/demo", root + "/y/demo"], 110), ([directory], 40)] {
+            let table = try wholeTable(arguments)
+            let titles = table[0]
+            var rowOfRun: [String: [String]] = [:]
+            for row in table.dropFirst() { rowOfRun[row[0]] = row }
+
+            let lines = try summaryOnTerminal(arguments, columns: columns)
+            #expect(lines.allSatisfy { $0.count <= columns }, "\(lines)")
+            let blocks = lines.split(separator: "", omittingEmptySubsequences: false)
+            #expect(blocks.count == 2, "\(lines)")
+            // Each block: some runs across, all runs once in order over the blocks; a row per
+            // tag and hyperparameter in each, its name whole or shortened in the middle.
+            #expect(blocks.flatMap { cells($0.first ?? "") } == table.dropFirst().map { $0[0] })
+            for block in blocks {
+                #expect(block.count == titles.count, "\(block)")
+                let runs = cells(block.first ?? "")
+                for (index, line) in block.dropFirst().enumerated() where index + 1 < titles.count {
+                    let shown = cells(line)
+                    let title = titles[index + 1]
+                    #expect(shown.first.map { isShortening($0, of: title) } == true, "\(line) for \(title)")
+                    #expect(Array(shown.dropFirst()) == runs.map { rowOfRun[$0]?[index + 1] ?? "?" }, "\(line)")
+                }
+            }
+            if columns == 40 { #expect(lines.contains { $0.contains("…") }) }
+        }
+    }
+
+    /// Whether `shown` is `full`, or its start and end with `…` between.
+    private func isShortening(_ shown: String, of full: String) -> Bool {
+        guard shown != full else { return true }
+        guard let mark = shown.firstIndex(of: "…"), shown.count < full.count else { return false }
+        return full.hasPrefix(shown[..<mark]) && full.hasSuffix(shown[shown.index(after: mark)...])
+    }
+
+    @Test func onATerminalPipedOutputAndEveryFormatAreAsBefore() throws {
+        let directory = try demo()
+        defer { remove(directory) }
+        let binary = shellQuoted(tfeventsBinary)
+        func shown(_ command: String) throws -> String {
+            try runInTerminal("COLUMNS=40 \(binary) summary \(shellQuoted(directory)) \(command) 2>/dev/null")
+                .replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let piped = try runTFEvents(["summary", directory]).stdout
+        #expect(piped.split(separator: "\n").allSatisfy { $0.count > 40 })
+        #expect(try shown("| cat") == piped)
+        #expect(try shown("--format table") == piped)
+        for format in ["markdown", "csv", "json"] {
+            #expect(try shown("--format \(format)") == runTFEvents(["summary", directory, "--format", format]).stdout)
+        }
+    }
+
     @Test func helpHasAnExample() throws {
         let result = try runTFEvents(["summary", "--help"])
         #expect(result.status == 0)

@@ -187,4 +187,17 @@ import TestSupport
         #expect(end - start >= 0.019)
         #expect(end - start < 10)
     }
+
+    // MARK: Terminal
+
+    @Test func terminalColumnsComeFromCOLUMNSThenTheTerminalThenDefaultTo80() {
+        #expect(Terminal.columns(variable: "110", terminal: 200) == 110)
+        #expect(Terminal.columns(variable: nil, terminal: 200) == 200)
+        // A value that is not a positive number is ignored, as is a terminal of unknown size.
+        for variable in ["", "0", "-3", "wide", "110 "] {
+            #expect(Terminal.columns(variable: variable, terminal: 132) == 132, "\(variable)")
+            #expect(Terminal.columns(variable: variable, terminal: 0) == 80, "\(variable)")
+        }
+        #expect(Terminal.columns(variable: nil, terminal: nil) == 80)
+    }
 }

@@ -35,4 +35,22 @@ package enum Terminal {
         guard ioctl(stream.descriptor, UInt(TIOCGWINSZ), &size) == 0 else { return nil }
         return Size(columns: Int(size.ws_col), rows: Int(size.ws_row))
     }
+
+    /// How many columns wide output printed once on `stream` may be: the `COLUMNS` environment
+    /// variable when it is a positive number, else the width of the terminal `stream` is, else 80.
+    ///
+    /// `COLUMNS` comes first, as in git and Python's `shutil.get_terminal_size`, so that a user
+    /// or a test can ask for a width whatever the terminal says. A display that redraws itself
+    /// follows ``size(of:)`` instead, since a variable cannot follow a resize.
+    package static func columns(of stream: Stream) -> Int {
+        columns(variable: getenv("COLUMNS").map { String(cString: $0) }, terminal: size(of: stream)?.columns)
+    }
+
+    /// The rule of ``columns(of:)`` given what it reads: the value of `COLUMNS` and the
+    /// terminal's width (0 or `nil` when unknown).
+    package static func columns(variable: String?, terminal: Int?) -> Int {
+        if let variable, let columns = Int(variable), columns > 0 { return columns }
+        if let terminal, terminal > 0 { return terminal }
+        return 80
+    }
 }

@@ -8,11 +8,16 @@ struct TerminalOutput: Sendable {
     var isInteractive: Bool
     /// Whether colour and cursor movement may be used on standard output.
     var allowsStyling: Bool
+    /// How wide a table printed once may be (``Terminal/columns(of:)``), or `nil` when standard
+    /// output is not a terminal: a program or a file gets the table whole, whatever the width.
+    var tableWidth: Int?
 
     static var current: TerminalOutput {
         let interactive = Terminal.isTerminal(.standardOutput)
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return TerminalOutput(isInteractive: interactive, allowsStyling: interactive && !noColor)
+        return TerminalOutput(
+            isInteractive: interactive, allowsStyling: interactive && !noColor,
+            tableWidth: interactive ? Terminal.columns(of: .standardOutput) : nil)
     }
 }
 

@@ -5,7 +5,11 @@ import Foundation
 struct TextTable {
     struct Column {
         var title: String
+        /// The title's alignment, and the cells' unless `cellAlignments` says otherwise.
         var alignment: Alignment
+        /// The alignment of each row's cell, when the column mixes numbers and text (a column of
+        /// a transposed table holds a value of every column of the original).
+        var cellAlignments: [Alignment]? = nil
     }
 
     enum Alignment {
@@ -32,12 +36,12 @@ struct TextTable {
     func renderPlain() -> String {
         let widths = columnWidths()
         var lines: [String] = []
-        for row in [columns.map(\.title)] + rows {
+        for (rowIndex, row) in ([columns.map(\.title)] + rows).enumerated() {
             var cells: [String] = []
             for (index, column) in columns.enumerated() {
                 let cell = index < row.count ? row[index] : ""
                 let padding = String(repeating: " ", count: max(0, widths[index] - cell.displayWidth))
-                cells.append(column.alignment == .right ? padding + cell : cell + padding)
+                cells.append(column.alignment(ofRow: rowIndex - 1) == .right ? padding + cell : cell + padding)
             }
             lines.append(String(cells.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed()))
         }
@@ -58,10 +62,19 @@ struct TextTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func columnWidths() -> [Int] {
+    /// The widest cell or title of each column.
+    func columnWidths() -> [Int] {
         columns.indices.map { index in
             ([columns[index].title] + rows.map { index < $0.count ? $0[index] : "" }).map(\.displayWidth).max() ?? 0
         }
+    }
+}
+
+extension TextTable.Column {
+    /// The alignment of the cell in row `row`, or of the title for row -1.
+    fileprivate func alignment(ofRow row: Int) -> TextTable.Alignment {
+        guard row >= 0, let cellAlignments, row < cellAlignments.count else { return alignment }
+        return cellAlignments[row]
     }
 }
 

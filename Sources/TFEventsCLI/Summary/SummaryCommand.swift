@@ -21,6 +21,20 @@ extension TFEventsCommand {
                 LOGDIR/RUN, LOGDIR being the directory's last path component. With several log directories, --runs also \
                 matches LOGDIR/RUN.
 
+                On a terminal, without --format, the table is fitted to the terminal's width (or \
+                to COLUMNS when set) so that no row wraps: printed as it is when it fits, else \
+                transposed (a row per tag or hyperparameter, a column per run) when that fits, \
+                else cut into blocks of columns that each fit, each repeating the first column; \
+                names too long even for that are shortened in the middle with '…'. Piped output \
+                and every --format print the table whole.
+
+                --group REGEX (or --group-by-hparams) folds runs into groups, such as the seeds of \
+                one configuration: one row per group with its number of runs, each scalar tag's \
+                statistic (--stat, per run) as the mean ± the population standard deviation over \
+                the group's runs, and the hyperparameters they share. CSV gives the mean and std \
+                in columns TAG and 'TAG std'; JSON adds "groups" (with min and max as well); \
+                --sort takes a scalar tag (its mean) or a shared hyperparameter.
+
                 --format json prints every statistic of every tag (count, first and last step and \
                 value, min, max, mean, NaN and infinity counts), image sizes, histogram ranges, the \
                 last text, the format of the last audio clips, the thresholds of the last PR curve, \
@@ -32,6 +46,7 @@ extension TFEventsCommand {
                   tfevents summary runs/demo
                   tfevents summary runs/demo --stat best --sort=-validation/accuracy
                   tfevents summary runs/exp1 runs/exp2 --runs lr_ --format markdown
+                  tfevents summary runs --group 'seed_?\\d+' --stat best --sort validation/loss
                 """
         )
 
@@ -78,8 +93,10 @@ extension TFEventsCommand {
 
         @OptionGroup var filters: FilterOptions
 
-        @Option(help: "The output format.")
-        var format: Format = .table
+        @OptionGroup var grouping: GroupOptions
+
+        @Option(help: "The output format (default: a table, fitted to the width of a terminal).")
+        var format: Format?
 
         func validate() throws {
             _ = try objective()
@@ -124,22 +141,54 @@ extension TFEventsCommand {
             guard !runs.isEmpty else {
                 throw CommandFailure("No run matches --runs '\(self.filters.runs ?? "")'.")
             }
+            if let grouping = try grouping.grouping() {
+                var table = GroupSummaryTable(
+                    groups: SummaryGroup.groups(runs, grouping: grouping, statistic: stat, objective: objective))
+                if let sort { table = try table.sorted(by: sort, descending: descending) }
+                FileHandle.standardOutput.write(Data(groupOutput(table, runs: runs, logdirProblems: logdirProblems).utf8))
+                return
+            }
             if let sort {
                 runs = try SortKey(text: sort, descending: descending).sorted(
                     runs, statistic: stat, objective: objective)
             }
             let output: String
-            switch format {
+            switch format ?? .table {
             case .json:
                 output = SummaryJSON.document(runs: runs, logdirProblems: logdirProblems).pretty() + "\n"
             case .table:
-                output = SummaryTable(runs: runs, statistic: stat, objective: objective).plain()
+                let table = SummaryTable(runs: runs, statistic: stat, objective: objective)
+                // An explicit --format table stays whole, as the way to get every row on one line.
+                if format == nil, let width = TerminalOutput.current.tableWidth {
+                    output = table.fitted(width: width)
+                } else {
+                    output = table.plain()
+                }
             case .markdown:
                 output = SummaryTable(runs: runs, statistic: stat, objective: objective).markdown()
             case .csv:
                 output = SummaryTable(runs: runs, statistic: stat, objective: objective).csv()
             }
             FileHandle.standardOutput.write(Data(output.utf8))
+        }
+
+        /// The `--group` table in the chosen format; JSON is the usual document with a `groups` member added.
+        private func groupOutput(_ table: GroupSummaryTable, runs: [ShownRun], logdirProblems: [ReadProblem]) -> String {
+            switch format ?? .table {
+            case .json:
+                guard case .object(var fields) = SummaryJSON.document(runs: runs, logdirProblems: logdirProblems) else {
+                    return ""
+                }
+                fields.append(("groups", table.json(statistic: stat)))
+                return JSONValue.object(fields).pretty() + "\n"
+            case .table:
+                if format == nil, let width = TerminalOutput.current.tableWidth {
+                    return FittedTable(table.textTable(), width: width).renderPlain()
+                }
+                return table.textTable().renderPlain()
+            case .markdown: return table.textTable().renderMarkdown()
+            case .csv: return table.csv()
+            }
         }
 
         /// `--minimize` and `--maximize`, compiled; a bad expression is a usage error.

@@ -30,6 +30,12 @@ struct SummaryTable {
         textTable().renderPlain()
     }
 
+    /// The cells of ``plain()`` laid out for a terminal `width` columns wide (``FittedTable``):
+    /// as they are, transposed (a row per tag, a column per run), or in blocks of columns.
+    func fitted(width: Int) -> String {
+        FittedTable(textTable(), width: width).renderPlain()
+    }
+
     /// A GitHub-flavoured Markdown table with the cells of ``plain()``.
     func markdown() -> String {
         textTable().renderMarkdown()

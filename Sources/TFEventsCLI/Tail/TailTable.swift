@@ -18,7 +18,7 @@ struct TailTable {
     /// counted in a last line).
     func lines(width: Int, height: Int?, now: Double) -> [Line] {
         let usable = max(20, width - 1)
-        let directory = Self.shorten(logdir, to: max(10, usable - status.displayWidth))
+        let directory = logdir.shortened(toWidth: max(10, usable - status.displayWidth))
         var lines = [Line(text: Self.cut(directory + status, to: usable), style: .title)]
         let sorted = histories.sorted { ($0.run, $0.tag) < ($1.run, $1.tag) }
         guard !sorted.isEmpty else {
@@ -119,17 +119,9 @@ struct TailTable {
             let current = columnWidth(column)
             guard current > 8 else { return }
             let target = max(8, current - (total - width))
-            for index in rows.indices { rows[index][column] = shorten(rows[index][column], to: target) }
+            for index in rows.indices { rows[index][column] = rows[index][column].shortened(toWidth: target) }
             total -= current - columnWidth(column)
         }
-    }
-
-    /// `text` in at most `width` columns, with `…` in the middle when cut.
-    static func shorten(_ text: String, to width: Int) -> String {
-        guard text.displayWidth > width else { return text }
-        let keep = width - 1
-        let head = keep / 3
-        return String(text.prefix(head)) + "…" + String(text.suffix(keep - head))
     }
 
     /// `text` cut to `width` columns.
