@@ -146,7 +146,8 @@ struct OverviewSection: ReportSection {
     private func figureCell(_ figure: OverviewTable.Figure?, row: OverviewTable.Row, what: String, tag: String) -> Cell {
         guard let figure else { return Cell(html: "<span class=\"none\">–</span>", text: "", sortKey: "") }
         let value = NumberFormatting.short(figure.value)
-        if let std = figure.std {
+        // A group of one run has no spread to show.
+        if let std = figure.std, figure.members.count > 1 {
             let hint =
                 "\(what) of \(tag): mean \(NumberFormatting.short(figure.value)), std \(NumberFormatting.short(std)) "
                 + "over \(ReportDocument.count(figure.members.count, "run"))\n"

@@ -390,7 +390,7 @@ enum ReportScript {
           }
           for (const line of lines) {
             const xs = xOf(line), s = smooth(line, weight);
-            context.globalAlpha = many ? 0.75 : 1; context.strokeStyle = lineColor(line.index); context.lineWidth = many ? 1.2 : 1.75;
+            context.globalAlpha = many ? 0.6 : 1; context.strokeStyle = lineColor(line.index); context.lineWidth = many ? 1 : 1.75;
             const pixels = path(context, xs, s.value, s.at, sx, sy, inY);
             context.stroke();
             record.push({ line: line.index, name: line.name, points: s.value.length, smoothedY: pixels });
@@ -473,6 +473,14 @@ enum ReportScript {
           }
           if (rows.length === 0) { hideTip(); return; }
           rows.sort((a, b) => a.distance - b.distance || a.line.index - b.line.index);
+          // The nearest line, drawn over the others.
+          const near = rows[0].line, nearX = xOf(near), nearS = smooth(near, R.weight);
+          context.save();
+          context.beginPath(); context.rect(view.m.left, view.m.top - 2, view.plotW, view.plotH + 4); context.clip();
+          context.strokeStyle = lineColor(near.index); context.lineWidth = 2.5; context.lineJoin = 'round';
+          path(context, nearX, nearS.value, nearS.at, view.sx, view.sy, (v) => Number.isFinite(v) && (!view.log || v > 0));
+          context.stroke();
+          context.restore();
           const snapped = rows[0].px;
           context.strokeStyle = colors.axis; context.lineWidth = 1;
           context.beginPath(); context.moveTo(Math.round(snapped) + 0.5, view.m.top); context.lineTo(Math.round(snapped) + 0.5, view.m.top + view.plotH); context.stroke();

@@ -5,6 +5,8 @@ import TestSupport
 /// its script reads, with ChartEncoding's base64 arrays decoded.
 struct ReportPage {
     var html: String
+    /// The data script's text, as in the page.
+    var dataText: String
     var data: ParsedJSON
     var result: CommandResult
 
@@ -20,8 +22,8 @@ struct ReportPage {
         let start = #"<script type="application/json" id="report-data">"#
         guard let open = html.range(of: start), let close = html.range(of: "</script>", range: open.upperBound..<html.endIndex)
         else { throw FixtureError("no data script in the report") }
-        let data = try ParsedJSON.parse(Array(html[open.upperBound..<close.lowerBound].utf8))
-        return ReportPage(html: html, data: data, result: result)
+        let dataText = String(html[open.upperBound..<close.lowerBound])
+        return ReportPage(html: html, dataText: dataText, data: try ParsedJSON.parse(Array(dataText.utf8)), result: result)
     }
 
     /// The charts' data.
