@@ -393,6 +393,13 @@ enum ReportScript {
             context.globalAlpha = many ? 0.6 : 1; context.strokeStyle = lineColor(line.index); context.lineWidth = many ? 1 : 1.75;
             const pixels = path(context, xs, s.value, s.at, sx, sy, inY);
             context.stroke();
+            // A line of one point is a dot.
+            const drawable = pixels.filter((p) => p !== null);
+            if (drawable.length === 1) {
+              const k = pixels.indexOf(drawable[0]);
+              context.fillStyle = lineColor(line.index);
+              context.beginPath(); context.arc(sx(xs[s.at[k]]), drawable[0], 3, 0, 2 * Math.PI); context.fill();
+            }
             record.push({ line: line.index, name: line.name, points: s.value.length, smoothedY: pixels });
           }
           context.restore();
