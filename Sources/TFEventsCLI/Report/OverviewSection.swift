@@ -58,7 +58,7 @@ struct OverviewSection: ReportSection {
         }
 
         var html = constantNote(hparamColumns, tagColumns)
-        html += "<div class=\"table-wrap\"><table class=\"data overview hide-constant\" id=\"overview-table\">\n<thead>\n<tr>"
+        html += "<div class=\"table-wrap fit\"><table class=\"data overview hide-constant\" id=\"overview-table\">\n<thead>\n<tr>"
         var column = 0
         func sortable(_ text: String, numeric: Bool, classes: [String], attributes: String = "") -> String {
             defer { column += 1 }
@@ -119,11 +119,14 @@ struct OverviewSection: ReportSection {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
-        html += "<p class=\"table-note\">Click a column to sort. "
-        html += table.isGrouped
-            ? "A group shows the mean ± standard deviation over its runs of each run's best and last value."
-            : "Best is the lowest value of tags to minimize (↓: names matching loss or err) and the highest of the others (↑)."
-        html += " Hover a value for its step and the number of points.</p>\n"
+        if !table.tags.isEmpty {
+            html += "<p class=\"table-note\">Click a column to sort. "
+            html += table.isGrouped
+                ? "A group shows the mean ± standard deviation over its runs of each run's best and last value."
+                : "Best is the lowest value of tags to minimize (↓: names matching loss or err) and the highest of "
+                    + "the others (↑)."
+            html += " Hover a value for its step and the number of points.</p>\n"
+        }
         html += problemsHTML()
         return html
     }

@@ -138,7 +138,7 @@ struct ReportDocument {
         var facts = input.logdirs.map { "<span class=\"path\" title=\"log directory\">\(Markup.escape($0))</span>" }
         facts.append("<span>\(Self.count(input.runs.count, "run"))</span>")
         if let groups { facts.append("<span>\(Self.count(groups.count, "group"))</span>") }
-        facts.append("<span>\(Self.count(charts.charts.count, "scalar tag"))</span>")
+        if !charts.charts.isEmpty { facts.append("<span>\(Self.count(charts.charts.count, "scalar tag"))</span>") }
         facts.append("<span>generated <time datetime=\"\(iso)\">\(formatter.string(from: generated))</time></span>")
         var html = """
             <header class="masthead">

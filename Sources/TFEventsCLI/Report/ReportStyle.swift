@@ -118,7 +118,8 @@ enum ReportStyle {
         .link{border:0;background:none;padding:2px 4px;color:var(--accent);cursor:pointer;font-size:12.5px;font-weight:550}
         .link:hover{text-decoration:underline}
         .kind{display:inline-block;padding:0 7px;border-radius:5px;background:var(--surface-3);color:var(--text-2);font-size:12px;font-weight:550}
-        .problems td:last-child{white-space:normal;min-width:320px}
+        table.data.problems{width:100%}
+        .problems td:last-child{white-space:normal;min-width:320px;width:100%}
         .controls{position:sticky;top:49px;z-index:10;display:flex;flex-wrap:wrap;align-items:center;gap:10px 26px;padding:10px 14px;margin-bottom:10px;border:1px solid var(--border);border-radius:10px;background:var(--surface);box-shadow:var(--shadow)}
         .control{display:flex;align-items:center;gap:10px;font-size:13px}
         .control-label{color:var(--text-2);font-weight:550}

@@ -19,6 +19,8 @@ struct RunScan: Sendable {
         var lastStep: Int64 = 0
         /// The last point's value, for images and text; `nil` for other kinds.
         var last: Point.Value?
+        /// Every point, for the kinds in ``RunScan/everyPointKinds``; empty for the others.
+        var points: [Point] = []
     }
 
     /// The run's facts, hyperparameters included, as known at the end of its files.
@@ -34,6 +36,9 @@ struct RunScan: Sendable {
 
     /// The kinds whose last value is kept.
     static let keptKinds: Set<Series.Kind> = [.images, .text]
+    /// The kinds whose every point is kept: a section that draws a kind over time (histogram
+    /// distributions, PR curves by step) adds its kind here and reads ``Entry/points``.
+    static let everyPointKinds: Set<Series.Kind> = []
 
     /// Reads the whole stream.
     init(_ stream: RunReader) {
@@ -69,7 +74,9 @@ struct RunScan: Sendable {
                 case .entry(let index):
                     entries[index].count += 1
                     entries[index].lastStep = point.step
-                    if Self.keptKinds.contains(entries[index].series.kind) { entries[index].last = point.value }
+                    let kind = entries[index].series.kind
+                    if Self.keptKinds.contains(kind) { entries[index].last = point.value }
+                    if Self.everyPointKinds.contains(kind) { entries[index].points.append(point) }
                 case .ignored:
                     continue
                 }
