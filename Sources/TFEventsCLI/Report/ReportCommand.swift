@@ -30,7 +30,7 @@ extension TFEventsCommand {
                 Examples:
                   tfevents report runs/demo
                   tfevents report runs/sweep --group 'seed_?\\d+' --output sweep.html
-                  tfevents report runs/exp1 runs/exp2 --tags loss --title "Loss, both experiments"
+                  tfevents report runs/exp1 runs/exp2 --tags loss --title "Both losses"
                 """
         )
 
