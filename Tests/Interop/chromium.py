@@ -22,7 +22,7 @@ def executable():
 class Chromium:
     """One headless browser. `open(url)` gives a page; close the browser when done (or use `with`)."""
 
-    def __init__(self, width=1400, height=1000):
+    def __init__(self, width=1400, height=1000, extra_args=()):
         self.profile = tempfile.TemporaryDirectory(prefix="chromium-")
         commands_read, self.commands = os.pipe()
         self.replies, replies_write = os.pipe()
@@ -39,7 +39,7 @@ class Chromium:
             [executable(), "--headless=new", "--no-sandbox", "--hide-scrollbars", "--mute-audio",
              "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--autoplay-policy=no-user-gesture-required",
              "--remote-debugging-pipe", f"--window-size={width},{height}", f"--user-data-dir={self.profile.name}",
-             "about:blank"],
+             *extra_args, "about:blank"],
             stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
             preexec_fn=descriptors_3_and_4, pass_fds=(3, 4))
         os.close(commands_read)
@@ -117,14 +117,18 @@ class Page:
 
     def __init__(self, browser, url, watch=False):
         self.browser = browser
-        target = browser.send("Target.createTarget", url="about:blank" if watch else url)["targetId"]
-        self.session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.target = browser.send("Target.createTarget", url="about:blank" if watch else url)["targetId"]
+        self.session = browser.send("Target.attachToTarget", targetId=self.target, flatten=True)["sessionId"]
         if watch:
             for domain in ("Page", "Network", "Runtime", "Log"):
                 browser.send(f"{domain}.enable", self.session)
             browser.send("Page.navigate", self.session, url=url)
         # The tab starts on about:blank and commits the URL a moment later.
         self.wait_for('location.href !== "about:blank" && document.readyState === "complete"')
+
+    def close(self):
+        """Closes the tab (its events stay in the browser's `events`)."""
+        self.browser.send("Target.closeTarget", targetId=self.target)
 
     def events(self, *methods):
         """This tab's events (of the given methods), in arrival order."""

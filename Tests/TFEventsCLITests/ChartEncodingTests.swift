@@ -23,6 +23,11 @@ import TFEvents
         let packed = ParsedJSON.from(ChartEncoding.steps(steps))
         #expect(packed["first"].double == 5 && packed["deltas"].string != nil)
         #expect(ReportPage.steps(packed) == steps)
+        let even: [Int64] = [3, 13, 23, 33]
+        let evenly = ParsedJSON.from(ChartEncoding.steps(even))
+        #expect(evenly["stride"].double == 10 && evenly["count"].double == 4 && evenly["deltas"] == .null)
+        #expect(ReportPage.steps(evenly) == even)
+        #expect(ReportPage.steps(ParsedJSON.from(ChartEncoding.steps([42]))) == [42])
         let far: [Int64] = [0, 1 << 40]
         let wide = ParsedJSON.from(ChartEncoding.steps(far))
         #expect(wide["f64"].string != nil && ReportPage.steps(wide) == far)

@@ -19,7 +19,8 @@ import TFEvents
 /// Arrays, all little-endian:
 /// - values: `{"f32": base64}` when every value is a float32 (what almost every writer stores),
 ///   else `{"f64": base64}`, so values shown are exact;
-/// - steps: `{"first": s0, "deltas": base64 int32}`, the differences from one kept step to the
+/// - steps: `{"first": s0, "stride": d, "count": n}` when they are evenly spaced (as most are),
+///   else `{"first": s0, "deltas": base64 int32}`, the differences from one kept step to the
 ///   next, or `{"f64": base64}` when a difference does not fit 32 bits;
 /// - wall times: `{"first": t0, "f32": base64}`, the seconds since `t0` (to a few milliseconds
 ///   over a day), or `{"f64": base64}` when not finite;
@@ -108,6 +109,11 @@ enum ChartEncoding {
                 return .object([("f64", .string(base64(steps.map(Double.init))))])
             }
             deltas.append(narrow)
+        }
+        if let stride = deltas.first, deltas.allSatisfy({ $0 == stride }) {
+            return .object([
+                ("first", .integer(first)), ("stride", .integer(Int64(stride))), ("count", .integer(Int64(steps.count))),
+            ])
         }
         return .object([("first", .integer(first)), ("deltas", .string(base64(deltas)))])
     }

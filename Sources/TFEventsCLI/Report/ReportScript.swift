@@ -67,6 +67,11 @@ enum ReportScript {
           return out;
         }
         function stepsOf(encoded) {
+          if (encoded.stride !== undefined) {
+            const out = new Float64Array(encoded.count);
+            for (let i = 0; i < out.length; i++) out[i] = encoded.first + i * encoded.stride;
+            return out;
+          }
           if (encoded.deltas === undefined) return numbers(encoded);
           const bytes = bytesOf(encoded.deltas), view = new DataView(bytes.buffer);
           const out = new Float64Array(bytes.length / 4 + 1);

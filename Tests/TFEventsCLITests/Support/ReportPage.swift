@@ -66,9 +66,12 @@ struct ReportPage {
         return words(encoded["f64"].string, as: UInt64.self).map { Double(bitPattern: $0) }
     }
 
-    /// `{"first": s, "deltas": …}` or `{"f64": …}`.
+    /// `{"first": s, "stride": d, "count": n}`, `{"first": s, "deltas": …}` or `{"f64": …}`.
     static func steps(_ encoded: ParsedJSON) -> [Int64] {
         guard let first = encoded["first"].double else { return numbers(encoded).map { Int64($0) } }
+        if let stride = encoded["stride"].double, let count = encoded["count"].int {
+            return (0..<count).map { Int64(first) + Int64($0) * Int64(stride) }
+        }
         var step = Int64(first)
         return [step] + words(encoded["deltas"].string, as: UInt32.self).map { delta in
             step += Int64(Int32(bitPattern: delta))
