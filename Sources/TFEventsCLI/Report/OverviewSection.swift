@@ -58,7 +58,7 @@ struct OverviewSection: ReportSection {
         }
 
         var html = constantNote(hparamColumns, tagColumns)
-        html += "<div class=\"table-wrap fit\"><table class=\"data overview hide-constant\" id=\"overview-table\">\n<thead>\n<tr>"
+        html += "<div class=\"table-wrap fit\"><table class=\"data overview hide-constant\(table.isGrouped ? " grouped" : "")\" id=\"overview-table\">\n<thead>\n<tr>"
         var column = 0
         func sortable(_ text: String, numeric: Bool, classes: [String], attributes: String = "") -> String {
             defer { column += 1 }

@@ -98,6 +98,7 @@ enum ReportStyle {
         th[aria-sort=ascending],th[aria-sort=descending]{color:var(--text)}
         .overview td.name,.overview th.name{position:sticky;left:0;z-index:1;background:var(--surface);border-right:1px solid var(--border);max-width:360px}
         .overview thead th.name{z-index:3;background:var(--surface-2)}
+        .overview tr>.name+.group-start,.overview:not(.grouped) thead tr:nth-child(2)>:first-child{border-left:0}
         .overview tbody tr:hover td.name{background:var(--surface-2)}
         .name-inner{display:flex;align-items:center;gap:8px;min-width:0}
         .name-inner .label{overflow:hidden;text-overflow:ellipsis;font-weight:550}
