@@ -20,5 +20,6 @@ trap 'rm -rf "$work"' EXIT
 .build/debug/tfevents demo "$work/demo" --steps 120 >/dev/null
 "$venv/bin/python" Tests/Interop/check_demo.py "$work/demo" 120 .build/debug/tfevents
 "$venv/bin/python" Tests/Interop/check_browser.py "$work/demo"
+"$venv/bin/python" Tests/Interop/check_report.py .build/debug/tfevents .build/debug/TestWriter "$work/demo" "$work/report"
 "$venv/bin/python" Tests/Interop/check_reduce.py .build/debug/tfevents "$work"
 "$venv/bin/python" Tests/Interop/check_s3.py .build/debug/tfevents

@@ -14,6 +14,7 @@ struct TFEventsCommand: AsyncParsableCommand {
         subcommands: [
             Demo.self,
             SummaryCommand.self,
+            ReportCommand.self,
             Inspect.self,
             Log.self,
             Tail.self,
