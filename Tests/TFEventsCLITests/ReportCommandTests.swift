@@ -231,6 +231,38 @@ import TestSupport
         #expect(page.html.contains("<td>&lt;img src=x onerror=alert(1)&gt;</td>"))
     }
 
+    // MARK: Distributions and PR curves
+
+    /// The HTML of the section `id`, up to the next section.
+    private func section(_ id: String, of page: ReportPage) throws -> Substring {
+        let start = try #require(page.html.range(of: "<section class=\"section\" id=\"\(id)\""))
+        let rest = page.html[start.upperBound...]
+        return rest[..<(rest.range(of: "<section ")?.lowerBound ?? rest.endIndex)]
+    }
+
+    @Test func histogramsAreDrawnAsDistributionsAndPRCurvesAsOneChartPerTag() throws {
+        let directory = try demo()
+        defer { remove(directory) }
+        let page = try ReportPage.make([directory])
+        #expect(page.result.stdout.contains("3 distributions, 1 PR chart"), "\(page.result.stdout)")
+        let distributions = try section("distributions", of: page)
+        // One chart per run of weights/dense, each in the light and the dark theme.
+        #expect(distributions.matches(of: #/<svg /#).count == 6)
+        #expect(distributions.matches(of: /class="svg-chart svg-light"/).count == 3)
+        #expect(distributions.matches(of: /class="svg-chart svg-dark"/).count == 3)
+        for run in ["lr_0.01", "lr_0.03", "lr_0.1"] {
+            #expect(distributions.contains("data-name=\"\(run)\""), "\(run)")
+        }
+        let prCurves = try section("pr-curves", of: page)
+        #expect(prCurves.matches(of: #/<svg /#).count == 2)
+        #expect(prCurves.contains("validation/pr_curve"))
+        for run in ["lr_0.01", "lr_0.03", "lr_0.1"] { #expect(prCurves.contains(run), "\(run)") }
+        // The kinds drawn are no longer listed with the others.
+        let other = try section("other", of: page)
+        #expect(!other.contains("weights/dense") && !other.contains("validation/pr_curve"))
+        #expect(other.contains("samples/chime"))
+    }
+
     // MARK: Long series
 
     @Test func longSeriesAreReducedAndStatisticsStayExact() throws {

@@ -1,7 +1,7 @@
 import TFEvents
 
-/// The tags of the kinds the report does not draw yet (histograms, audio, PR curves, meshes,
-/// custom scalar layouts, raw tensors): kind, tag, run, number of points and last step, so a
+/// The tags of the kinds the report does not draw (audio, meshes, custom scalar layouts, raw
+/// tensors): kind, tag, run, number of points and last step, so a
 /// reader knows what else the log directory holds.
 struct OtherKindsSection: ReportSection {
     struct Row {
@@ -15,7 +15,7 @@ struct OtherKindsSection: ReportSection {
 
     /// The kinds listed, in the order shown, with their names.
     static let kinds: [(Series.Kind, String)] = [
-        (.histograms, "histograms"), (.audio, "audio"), (.prCurves, "PR curves"), (.mesh, "mesh"),
+        (.audio, "audio"), (.mesh, "mesh"),
         (.customScalars, "custom scalars"), (.other, "other"),
     ]
 
@@ -53,7 +53,7 @@ struct OtherKindsSection: ReportSection {
     func body() -> String {
         var html = """
             <p class="section-note">Tags of kinds this report does not draw. <code>tfevents export</code> writes their \
-            points (with <code>--histograms</code>, <code>--audio DIR</code>, <code>--pr-curves</code>); \
+            points (with <code>--audio DIR</code>); \
             TensorBoard shows them in their dashboards.</p>
             <div class="table-wrap fit"><table class="data other-kinds">
             <thead><tr><th>Kind</th><th>Tag</th><th>Run</th><th class="num">Points</th><th class="num">Last step</th></tr></thead>

@@ -42,12 +42,15 @@ struct ReportDocument {
         }
         self.charts = charts
         self.groups = groups
+        let colors = ReportColors(lineNames: charts.lineNames, groupOf: ReportGroupNames(groups))
         let table = OverviewTable(input: input, groups: groups, lineNames: charts.lineNames, objective: objective)
         let sections: [any ReportSection] = [
             OverviewSection(table: table, problems: input.problems),
             ScalarsSection(charts: charts, isGrouped: groups != nil, smoothing: smoothing),
             ImagesSection(runs: input.runs, groups: groups),
             TextSection(runs: input.runs, groups: groups),
+            DistributionsSection(runs: input.runs, groups: groups, colors: colors),
+            PRCurvesSection(runs: input.runs, colors: colors),
             OtherKindsSection(runs: input.runs, groups: groups),
         ]
         self.sections = sections.filter { !$0.isEmpty }

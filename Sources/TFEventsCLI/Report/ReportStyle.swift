@@ -169,6 +169,12 @@ enum ReportStyle {
         .tooltip td:first-child .swatch{width:12px;height:3px;margin-right:6px;vertical-align:middle}
         .tooltip .more{color:var(--text-3);margin-top:4px}
         .media-grid{display:flex;flex-wrap:wrap;align-items:flex-start;gap:14px}
+        .figure-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,460px),1fr));gap:14px}
+        .figure-card{margin:0;border:1px solid var(--border);border-radius:10px;background:var(--surface);box-shadow:var(--shadow);overflow:hidden}
+        .svg-chart svg{display:block;width:100%;height:auto}
+        .svg-dark{display:none}
+        :root[data-theme=dark] .svg-light{display:none}:root[data-theme=dark] .svg-dark{display:block}
+        @media (prefers-color-scheme:dark){:root:not([data-theme=light]) .svg-light{display:none}:root:not([data-theme=light]) .svg-dark{display:block}}
         .media-card{flex:0 1 auto;min-width:200px;max-width:100%}
         .media-card,.text-card{margin:0;border:1px solid var(--border);border-radius:10px;background:var(--surface);box-shadow:var(--shadow);overflow:hidden;min-width:0}
         .media-images{display:flex;flex-wrap:wrap;justify-content:center;align-items:center;gap:6px;padding:12px;min-height:120px;background-color:var(--surface-2);background-image:linear-gradient(45deg,var(--surface-3) 25%,transparent 25%,transparent 75%,var(--surface-3) 75%),linear-gradient(45deg,var(--surface-3) 25%,transparent 25%,transparent 75%,var(--surface-3) 75%);background-size:16px 16px;background-position:0 0,8px 8px}

@@ -35,10 +35,10 @@ struct RunScan: Sendable {
     var pointCount = 0
 
     /// The kinds whose last value is kept.
-    static let keptKinds: Set<Series.Kind> = [.images, .text]
+    static let keptKinds: Set<Series.Kind> = [.images, .text, .prCurves]
     /// The kinds whose every point is kept: a section that draws a kind over time (histogram
     /// distributions, PR curves by step) adds its kind here and reads ``Entry/points``.
-    static let everyPointKinds: Set<Series.Kind> = []
+    static let everyPointKinds: Set<Series.Kind> = [.histograms]
 
     /// Reads the whole stream.
     init(_ stream: RunReader) {
