@@ -5,6 +5,7 @@ let package = Package(
     name: "swift-tfevents",
     products: [
         .library(name: "TFEvents", targets: ["TFEvents"]),
+        .library(name: "TFEventsSQLite", targets: ["TFEventsSQLite"]),
         .executable(name: "tfevents", targets: ["TFEventsCLI"]),
     ],
     dependencies: [
@@ -26,6 +27,12 @@ let package = Package(
         ),
         .target(name: "CTensorBoardProto", dependencies: ["CProtobufC"], exclude: ["proto"]),
         .target(name: "CCRC32C"),
+        // Debian's SQLite, for TFEventsSQLite only: the core library never links it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
 
         // The library.
         .target(
@@ -33,11 +40,15 @@ let package = Package(
             dependencies: ["CZlib", "CProtobufC", "CTensorBoardProto", "CCRC32C"]
         ),
 
+        // Log directories as SQLite databases (`tfevents export --format sqlite`).
+        .target(name: "TFEventsSQLite", dependencies: ["TFEvents", "CSQLite"]),
+
         // The command-line tool.
         .executableTarget(
             name: "TFEventsCLI",
             dependencies: [
                 "TFEvents",
+                "TFEventsSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +78,8 @@ let package = Package(
         // zlib's inflate, so the tests can decode the PNGs the library writes.
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport", "TFEventsFuzzHarness"]),
-        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TestSupport"]),
+        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TFEventsSQLite", "TestSupport"]),
+        .testTarget(name: "TFEventsSQLiteTests", dependencies: ["TFEventsSQLite", "TFEvents", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,9 +63,10 @@ extension TFEventsCommand {
 
         @Option(
             help: ArgumentHelp(
-                "The output format. Default: jsonl when --output ends in .jsonl or .ndjson, otherwise csv.",
+                "The output format. Default: jsonl when --output ends in .jsonl or .ndjson, sqlite when it ends in "
+                    + ".db, .sqlite or .sqlite3, otherwise csv.",
                 valueName: "format"))
-        var format: ExportRows.Format?
+        var format: ExportFormat?
 
         @Option(name: [.short, .long], help: "Write the rows to this file instead of standard output.")
         var output: String?
@@ -84,15 +85,23 @@ extension TFEventsCommand {
 
         func validate() throws {
             if let output, output.isEmpty { throw ValidationError("--output needs a file name.") }
+            if resolvedFormat == .sqlite {
+                guard output != nil else {
+                    throw ValidationError("--format sqlite writes a database file: give it with --output FILE.")
+                }
+                if images != nil || audio != nil {
+                    throw ValidationError(
+                        "--images and --audio write files beside CSV or JSON Lines; a database holds the images and "
+                            + "audio itself (views images and audio).")
+                }
+            }
             if let images, images.isEmpty { throw ValidationError("--images needs a directory name.") }
             if let audio, audio.isEmpty { throw ValidationError("--audio needs a directory name.") }
         }
 
         /// The format asked for, or the one the output file's extension suggests.
-        var resolvedFormat: ExportRows.Format {
-            if let format { return format }
-            if let output, output.hasSuffix(".jsonl") || output.hasSuffix(".ndjson") { return .jsonl }
-            return .csv
+        var resolvedFormat: ExportFormat {
+            format ?? ExportFormat(suggestedBy: output)
         }
 
         func run() throws {
@@ -123,9 +132,13 @@ extension TFEventsCommand {
             if runs.isEmpty, let pattern = self.filters.runs {
                 throw CommandFailure("no run matches --runs '\(pattern)'; the runs are: " + Self.list(names))
             }
+            guard let rowFormat = resolvedFormat.rows else {
+                // validate() made sure there is an output file.
+                return try DatabaseExport(reader: reader, output: output ?? "", filters: filters).run()
+            }
             for problem in reader.listing.problems { problems.print(problem) }
 
-            let rows = ExportRows(format: resolvedFormat, includesHistograms: histograms, includesPRCurves: prCurves)
+            let rows = ExportRows(format: rowFormat, includesHistograms: histograms, includesPRCurves: prCurves)
             let out = try output.map { try ByteOutput(creatingFile: $0) } ?? .standardOutput()
             let imageExporter = try images.map { try MediaExporter(directory: $0) }
             // One exporter for both when they share a directory, so that names stay unique in it.
@@ -256,4 +269,3 @@ extension TFEventsCommand {
     }
 }
 
-extension ExportRows.Format: ExpressibleByArgument {}

@@ -1,0 +1,89 @@
+internal import Glibc
+
+/// Where a database is built and how it gets to its place: a hidden file beside the output,
+/// `.<name>.<pid>.tfevents-tmp`, synced and renamed over the output only once it is complete.
+///
+/// `rename(2)` within a directory replaces the old file in one step, so whoever opens the output
+/// path finds the old database or the new one, whole, whatever happens to this process, even
+/// `SIGKILL`. A killed export leaves its temporary file behind; the next export into the same
+/// directory removes those whose process is gone.
+struct DatabaseFile {
+    /// The output path, as given.
+    let output: String
+    /// The temporary file's path.
+    let temporary: String
+    /// The output's directory as a path prefix: up to its last `/`, or empty.
+    private let directoryPrefix: String
+    /// The directory, for calls that take one.
+    private let directory: String
+    /// What every temporary file of this output starts with.
+    private let prefix: String
+
+    init(output: String) {
+        self.output = output
+        let slash = output.lastIndex(of: "/")
+        directoryPrefix = slash.map { String(output[...$0]) } ?? ""
+        directory = directoryPrefix.isEmpty ? "." : directoryPrefix == "/" ? "/" : String(directoryPrefix.dropLast())
+        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
+        prefix = "." + name + "."
+        temporary = directoryPrefix + prefix + String(getpid()) + Self.suffix
+    }
+
+    private static let suffix = ".tfevents-tmp"
+
+    /// Removes what an earlier export into the same output left when it was killed: temporary
+    /// files whose process no longer exists, and this process's own name if it is taken.
+    func removeLeftovers() {
+        unlink(temporary)
+        guard let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix), name.hasSuffix(Self.suffix) else { continue }
+            let middle = name.dropFirst(prefix.count).dropLast(Self.suffix.count)
+            guard let pid = Int32(middle), pid > 0 else { continue }
+            // ESRCH: no such process. EPERM means it exists under another user: keep its file.
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(directoryPrefix + name)
+            }
+        }
+    }
+
+    /// Removes the temporary file, after a failure.
+    func discard() {
+        unlink(temporary)
+    }
+
+    /// Syncs the complete temporary file, renames it over the output and syncs the directory,
+    /// so the new database is the one at the output path even after a power cut.
+    func moveIntoPlace() throws(FileFailure) {
+        let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("open", temporary) }
+        if fsync(descriptor) != 0 {
+            let failed = failure("fsync", temporary)
+            close(descriptor)
+            throw failed
+        }
+        close(descriptor)
+        guard rename(temporary, output) == 0 else { throw failure("rename", output) }
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            // Some file systems cannot sync a directory (EINVAL); the rename itself is done.
+            _ = fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    /// Whether the directory the output goes into exists.
+    var directoryExists: Bool {
+        var status = stat()
+        return stat(directory, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private func failure(_ operation: String, _ path: String) -> FileFailure {
+        let code = errno
+        return FileFailure(operation: operation, path: path, errno: code, reason: String(cString: strerror(code)))
+    }
+}
