@@ -77,21 +77,25 @@ public struct SQLiteExport: Sendable {
         let builder = try DatabaseBuilder(connection, logdir: reader.logdir)
         try builder.add(listingProblems: reader.listing.problems)
         let feed = RunFeed(reader: reader, runs: runs)
+        // Every 65,536 points, and when a run starts.
+        func report(after before: Int?) {
+            guard let progress, before.map({ $0 >> 16 != builder.pointCount >> 16 }) ?? true else { return }
+            progress(
+                Progress(run: builder.runName, runIndex: builder.runIndex, runCount: runs.count, points: builder.pointCount))
+        }
         do {
             while let message = feed.next() {
+                let before = builder.pointCount
                 switch message {
-                case .run(let index, let listing):
+                case .run(_, let listing):
                     try builder.startRun(listing)
-                    progress?(Progress(run: listing.name, runIndex: index, runCount: runs.count, points: builder.pointCount))
+                    report(after: nil)
                 case .items(let items):
-                    let before = builder.pointCount
                     for item in items { try builder.add(item) }
-                    if let progress, before >> 16 != builder.pointCount >> 16 {
-                        progress(
-                            Progress(
-                                run: builder.runName, runIndex: builder.runIndex, runCount: runs.count,
-                                points: builder.pointCount))
-                    }
+                    report(after: before)
+                case .scalars(let block):
+                    try builder.add(block)
+                    report(after: before)
                 case .runEnd(let run, let dropped):
                     try builder.endRun(run, droppedPointCounts: dropped)
                 }

@@ -118,6 +118,18 @@ final class DatabaseBuilder {
         }
     }
 
+    /// Scalar points of the run.
+    func add(_ block: ScalarBlock) throws(SQLiteFailure) {
+        for points in block.series {
+            guard points.localID < series.count, let id = series[points.localID]?.id else { continue }
+            series[points.localID]!.points += points.steps.count
+            try scalars.insert(points, seriesID: id)
+        }
+        counts.scalars += block.count
+        pointCount += block.count
+        if let latest = block.latestWallTime, lastWallTime.map({ latest > $0 }) ?? true { lastWallTime = latest }
+    }
+
     /// The run's stream ended: its row, its series' rows and its hyperparameters.
     func endRun(_ run: Run, droppedPointCounts: [Int: Int]) throws(SQLiteFailure) {
         counts.runs += 1
@@ -163,7 +175,6 @@ final class DatabaseBuilder {
 
     /// Writes the last rows, makes the indexes and views, and commits.
     func finish() throws(SQLiteFailure) {
-        try scalars.flush()
         try connection.execute(DatabaseSchema.indexes)
         try connection.execute(DatabaseSchema.views)
         try connection.execute("PRAGMA user_version = \(DatabaseSchema.version)")
@@ -175,9 +186,9 @@ final class DatabaseBuilder {
 
     private func add(_ point: Point, seriesID: Int64, of series: Series) throws(SQLiteFailure) {
         switch point.value {
-        case .scalar(let value):
-            counts.scalars += 1
-            try scalars.add(seriesID: seriesID, step: point.step, wallTime: point.wallTime, value: value)
+        case .scalar:
+            // The feed gathers scalars into blocks (``add(_:)-(ScalarBlock)``).
+            break
         case .histogram(let histogram):
             counts.histograms += 1
             for (index, bucket) in histogram.buckets.enumerated() {

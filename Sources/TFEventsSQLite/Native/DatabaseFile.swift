@@ -38,9 +38,7 @@ struct DatabaseFile {
         guard let stream = opendir(directory) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = Self.name(of: entry)
             guard name.hasPrefix(prefix), name.hasSuffix(Self.suffix) else { continue }
             let middle = name.dropFirst(prefix.count).dropLast(Self.suffix.count)
             guard let pid = Int32(middle), pid > 0 else { continue }
@@ -80,6 +78,14 @@ struct DatabaseFile {
     var directoryExists: Bool {
         var status = stat()
         return stat(directory, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The name in a directory entry, read in place: `readdir` returns records only as long as
+    /// their names, so copying the whole `dirent` (256 bytes of name) can read past the end of
+    /// the buffer, which crashed when the record was the last before an unmapped page.
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        return String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
     }
 
     private func failure(_ operation: String, _ path: String) -> FileFailure {

@@ -83,6 +83,10 @@ package final class SQLiteConnection {
         try prepare(sql).columnNames
     }
 
+    /// The rowid of the last row inserted. The corresponding C function is
+    /// `sqlite3_last_insert_rowid`.
+    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
     /// A failure of `call` with SQLite's current message.
     func failure(_ code: Int32, _ call: String) -> SQLiteFailure {
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))

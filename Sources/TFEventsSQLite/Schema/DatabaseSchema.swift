@@ -71,10 +71,14 @@ enum DatabaseSchema {
             message TEXT NOT NULL
         );
         CREATE TABLE scalar_point (
-            series_id INTEGER NOT NULL REFERENCES series (id),
             step INTEGER NOT NULL,
             wall_time REAL NOT NULL,
             value REAL
+        );
+        CREATE TABLE scalar_range (
+            series_id INTEGER NOT NULL REFERENCES series (id),
+            first_point INTEGER NOT NULL,
+            last_point INTEGER NOT NULL
         );
         CREATE TABLE histogram_bucket (
             series_id INTEGER NOT NULL REFERENCES series (id),
@@ -147,7 +151,10 @@ enum DatabaseSchema {
         """
 
     /// The indexes, made after the bulk insert (building an index once is much faster than
-    /// keeping it up to date row by row).
+    /// keeping it up to date row by row). `scalar_point`, by far the largest table, needs none:
+    /// the points of a series are inserted one after another, so they are a range of rowids,
+    /// which `scalar_range` records (several ranges when a run was read in several blocks), and
+    /// rows are appended to the table's B-tree with only three values each.
     static let indexes = """
         CREATE UNIQUE INDEX run_name ON run (name);
         CREATE INDEX file_run ON file (run_id);
@@ -155,7 +162,7 @@ enum DatabaseSchema {
         CREATE INDEX series_tag ON series (tag);
         CREATE INDEX hparam_run ON hparam (run_id, name);
         CREATE INDEX hparam_name ON hparam (name);
-        CREATE INDEX scalar_point_series_step ON scalar_point (series_id, step);
+        CREATE INDEX scalar_range_series ON scalar_range (series_id);
         CREATE INDEX histogram_bucket_series_step ON histogram_bucket (series_id, step);
         CREATE INDEX image_series_step ON image (series_id, step);
         CREATE INDEX text_point_series_step ON text_point (series_id, step);
@@ -178,7 +185,8 @@ enum DatabaseSchema {
             FROM series s JOIN run r ON r.id = s.run_id;
         CREATE VIEW scalars AS
             SELECT r.name AS run, s.tag AS tag, p.step AS step, p.wall_time AS wall_time, p.value AS value
-            FROM scalar_point p JOIN series s ON s.id = p.series_id JOIN run r ON r.id = s.run_id;
+            FROM scalar_range g JOIN series s ON s.id = g.series_id JOIN run r ON r.id = s.run_id
+            JOIN scalar_point p ON p.rowid BETWEEN g.first_point AND g.last_point;
         CREATE VIEW hparams AS
             SELECT r.name AS run, h.name AS name, h.value AS value
             FROM hparam h JOIN run r ON r.id = h.run_id;
