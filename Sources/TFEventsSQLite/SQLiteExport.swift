@@ -1,6 +1,6 @@
 public import TFEvents
 
-/// Writes what a ``SummaryReader`` reads into an SQLite database, to query log directories with
+/// Writes what a `SummaryReader` reads into an SQLite database, to query log directories with
 /// SQL: one view per kind of data TensorBoard shows (`scalars`, `histograms`, `images`, `text`,
 /// `audio`, `pr_curves`, `meshes`, `hparams`, `runs`, `problems`, ...), described in
 /// <doc:DatabaseSchema>.
@@ -11,7 +11,7 @@ public import TFEvents
 /// print(counts.scalars, "scalar points")
 /// ```
 ///
-/// The points are exactly those the reader streams (``SummaryReader/read(_:)``): purges
+/// The points are exactly those the reader streams (`SummaryReader.read(_:)`): purges
 /// applied, nothing downsampled, the reader's run and tag filters applied.
 ///
 /// **All or nothing.** The database is built in a hidden temporary file beside the output

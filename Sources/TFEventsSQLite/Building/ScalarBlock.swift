@@ -4,7 +4,7 @@
 struct ScalarBlock: Sendable {
     /// One series' points in the block.
     struct Series: Sendable {
-        /// The series' id within its run (``TFEvents/Series/id``).
+        /// The series' id within its run (`TFEvents.Series.id`).
         var localID: Int
         var steps: [Int64] = []
         var wallTimes: [Double] = []
