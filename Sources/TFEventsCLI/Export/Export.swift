@@ -82,7 +82,9 @@ extension TFEventsCommand {
                 valueName: "format"))
         var format: ExportFormat?
 
-        @Option(name: [.short, .long], help: "Write the rows to this file instead of standard output.")
+        @Option(
+            name: [.short, .long],
+            help: "Write to this file instead of standard output (a database always goes to a file).")
         var output: String?
 
         @Flag(
