@@ -15,7 +15,7 @@ public import TFEvents
 /// applied, nothing downsampled, the reader's run and tag filters applied.
 ///
 /// **All or nothing.** The database is built in a hidden temporary file beside the output
-/// (`.NAME.PID.tfevents-tmp`), synced, and renamed over the output only when complete. Whoever
+/// (`.NAME.PID-N.tfevents-tmp`), synced, and renamed over the output only when complete. Whoever
 /// opens the output path finds the previous file or the new database, whole: a failed export
 /// removes its temporary file, and one killed even with `SIGKILL` leaves the output as it was
 /// (its temporary file is removed by the next export into the same directory).

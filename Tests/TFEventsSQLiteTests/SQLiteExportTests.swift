@@ -104,6 +104,26 @@ import Testing
         #expect(charts.allSatisfy { ($0[3].text ?? "").hasPrefix("[") })
     }
 
+    @Test func exportsAtOnceIntoOneFileEachLeaveAWholeDatabase() throws {
+        let directory = TemporaryDirectory("tfevents-sqlite-concurrent")
+        let path = directory.path + "/runs.db"
+        let reader = try SummaryReader(logdir: Fixtures.logdir("tbx_seeds"))
+        // Threads of their own, not the tests' cooperative pool, since an export blocks.
+        let failures = NSLock()
+        nonisolated(unsafe) var errors: [any Error] = []
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                try SQLiteExport(reader: reader).write(to: path)
+            } catch {
+                failures.withLock { errors.append(error) }
+            }
+        }
+        #expect(errors.isEmpty, "\(errors)")
+        let connection = try SQLiteConnection(path: path, mode: .readOnly)
+        #expect(try connection.query("SELECT count(*) FROM scalars") == [[.integer(715)]])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["runs.db"])
+    }
+
     @Test func aMissingDirectoryIsAnErrorAndNothingIsWritten() throws {
         let directory = TemporaryDirectory("tfevents-sqlite-missing")
         let path = directory.path + "/no/such/dir/out.db"
@@ -140,8 +160,8 @@ import Testing
         writeFile(path, Array("old".utf8))
         // What an export killed earlier left: a process that is surely gone (pid 2^22 + 1 is above
         // Linux's largest pid) and one that is alive (this one's parent) whose file stays.
-        let gone = directory.path + "/.runs.db.4194305.tfevents-tmp"
-        let alive = directory.path + "/.runs.db.\(getppid()).tfevents-tmp"
+        let gone = directory.path + "/.runs.db.4194305-1.tfevents-tmp"
+        let alive = directory.path + "/.runs.db.\(getppid())-1.tfevents-tmp"
         writeFile(gone, [1])
         writeFile(alive, [2])
         try SQLiteExport(reader: try SummaryReader(logdir: Fixtures.logdir("tbx_seeds"))).write(to: path)
@@ -150,7 +170,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: gone))
         #expect(FileManager.default.fileExists(atPath: alive))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
-            ".runs.db.\(getppid()).tfevents-tmp", "runs.db",
+            ".runs.db.\(getppid())-1.tfevents-tmp", "runs.db",
         ])
     }
 }

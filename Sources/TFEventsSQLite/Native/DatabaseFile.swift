@@ -1,7 +1,9 @@
 internal import Glibc
+internal import Synchronization
 
 /// Where a database is built and how it gets to its place: a hidden file beside the output,
-/// `.<name>.<pid>.tfevents-tmp`, synced and renamed over the output only once it is complete.
+/// `.<name>.<pid>-<n>.tfevents-tmp` (`n` counts the exports of this process, so two at once never
+/// share a file), synced and renamed over the output only once it is complete.
 ///
 /// `rename(2)` within a directory replaces the old file in one step, so whoever opens the output
 /// path finds the old database or the new one, whole, whatever happens to this process, even
@@ -26,13 +28,16 @@ struct DatabaseFile {
         directory = directoryPrefix.isEmpty ? "." : directoryPrefix == "/" ? "/" : String(directoryPrefix.dropLast())
         let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
         prefix = "." + name + "."
-        temporary = directoryPrefix + prefix + String(getpid()) + Self.suffix
+        let number = Self.exports.add(1, ordering: .relaxed).newValue
+        temporary = directoryPrefix + prefix + String(getpid()) + "-" + String(number) + Self.suffix
     }
 
     private static let suffix = ".tfevents-tmp"
+    /// Exports made by this process so far.
+    private static let exports = Atomic<Int>(0)
 
     /// Removes what an earlier export into the same output left when it was killed: temporary
-    /// files whose process no longer exists, and this process's own name if it is taken.
+    /// files whose process no longer exists, and a file at this export's own name.
     func removeLeftovers() {
         unlink(temporary)
         guard let stream = opendir(directory) else { return }
@@ -41,7 +46,7 @@ struct DatabaseFile {
             let name = Self.name(of: entry)
             guard name.hasPrefix(prefix), name.hasSuffix(Self.suffix) else { continue }
             let middle = name.dropFirst(prefix.count).dropLast(Self.suffix.count)
-            guard let pid = Int32(middle), pid > 0 else { continue }
+            guard let pid = middle.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else { continue }
             // ESRCH: no such process. EPERM means it exists under another user: keep its file.
             if kill(pid, 0) != 0 && errno == ESRCH {
                 unlink(directoryPrefix + name)
