@@ -90,9 +90,9 @@ import Testing
         #expect(missing.stderr == "Error: /nonexistent/dir/x.db: the directory of the file does not exist\n")
     }
 
-    /// A log directory big enough that an export takes a while: 4 runs of 40,000 points.
+    /// A log directory big enough that an export takes a while: 2 runs of 40,000 points.
     static func bigLogdir(_ directory: String) throws -> Int {
-        for run in 0..<4 {
+        for run in 0..<2 {
             let writer = try SummaryWriter(logdir: "\(directory)/run\(run)")
             for step in 0..<10_000 {
                 try writer.addScalars(
@@ -100,7 +100,7 @@ import Testing
             }
             try writer.close()
         }
-        return 160_000
+        return 80_000
     }
 
     /// Whether `path` holds a whole database with every point.
@@ -126,7 +126,7 @@ import Testing
         #expect(Self.isComplete(path, points: points))
 
         var killed = 0
-        for round in 0..<12 {
+        for round in 0..<10 {
             // Half the rounds start without an old file: then there must be nothing, or a whole file.
             let hadOldFile = round % 2 == 0
             if !hadOldFile { try? FileManager.default.removeItem(atPath: path) } else { writeFile(path, old) }
