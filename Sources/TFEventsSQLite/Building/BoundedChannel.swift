@@ -1,5 +1,5 @@
 internal import Dispatch
-internal import Synchronization
+import TFEvents
 
 /// A queue between one sending thread and one receiving thread that holds at most `capacity`
 /// elements: the sender waits while it is full, so reading never runs far ahead of writing and
@@ -7,8 +7,10 @@ internal import Synchronization
 ///
 /// The receiver can ``cancel()`` (after a failure): the sender's next ``send(_:)`` returns
 /// `false` instead of waiting, so it stops and ``close()``s.
-final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
-    // @unchecked: the buffer is only touched under `state`'s lock; the semaphores are thread-safe.
+///
+/// The lock is TFEvents' pthread `LockedValue`, not the standard library's `Mutex`, whose futex
+/// ThreadSanitizer cannot see (it reported every hand-over as a race).
+final class BoundedChannel<Element: Sendable>: Sendable {
     private struct State {
         var buffer: [Element?] = []
         var head = 0
@@ -16,7 +18,7 @@ final class BoundedChannel<Element: Sendable>: @unchecked Sendable {
         var cancelled = false
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
     private let free: DispatchSemaphore
     private let filled = DispatchSemaphore(value: 0)
 
