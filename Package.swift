@@ -78,7 +78,9 @@ let package = Package(
         // zlib's inflate, so the tests can decode the PNGs the library writes.
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport", "TFEventsFuzzHarness"]),
-        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TFEventsSQLite", "TestSupport"]),
+        .testTarget(
+            name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TFEventsSQLite", "TestSupport"]
+        ),
         .testTarget(name: "TFEventsSQLiteTests", dependencies: ["TFEventsSQLite", "TFEvents", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

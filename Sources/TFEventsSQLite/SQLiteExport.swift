@@ -81,7 +81,9 @@ public struct SQLiteExport: Sendable {
         func report(after before: Int?) {
             guard let progress, before.map({ $0 >> 16 != builder.pointCount >> 16 }) ?? true else { return }
             progress(
-                Progress(run: builder.runName, runIndex: builder.runIndex, runCount: runs.count, points: builder.pointCount))
+                Progress(
+                    run: builder.runName, runIndex: builder.runIndex, runCount: runs.count,
+                    points: builder.pointCount))
         }
         do {
             while let message = feed.next() {

@@ -78,7 +78,8 @@ import Testing
     }
 
     @Test func runAndTagFiltersChooseTheRows() throws {
-        let options = SummaryReader.Options(runs: try NameFilter(pattern: "seed_1"), tags: try NameFilter(pattern: "loss"))
+        let options = SummaryReader.Options(
+            runs: try NameFilter(pattern: "seed_1"), tags: try NameFilter(pattern: "loss"))
         let database = try ExportedDatabase(logdir: Fixtures.logdir("tbx_seeds"), options: options)
         #expect(try database.lines("SELECT DISTINCT run FROM scalars") == ["lr_0.01/seed_1", "lr_0.1/seed_1"])
         #expect(try database.lines("SELECT DISTINCT tag FROM scalars") == ["train/loss", "val/loss"])

@@ -88,7 +88,9 @@ extension TFEventsCommand {
         var output: String?
 
         @Flag(
-            help: "Write one row per run and step with a column per scalar tag (tbparse's pivot), instead of a row per point.")
+            help: ArgumentHelp(
+                "Write one row per run and step with a column per scalar tag (tbparse's pivot), instead of a row "
+                    + "per point."))
         var wide = false
 
         @Flag(help: "Also export histograms (see the discussion for the row shape).")
@@ -117,10 +119,12 @@ extension TFEventsCommand {
             }
             if wide {
                 if resolvedFormat == .sqlite {
-                    throw ValidationError("--wide is for CSV and JSON Lines; in a database, pivot the scalars view in SQL.")
+                    throw ValidationError(
+                        "--wide is for CSV and JSON Lines; in a database, pivot the scalars view in SQL.")
                 }
                 if histograms || prCurves || images != nil || audio != nil {
-                    throw ValidationError("--wide writes the scalars only: leave out --histograms, --pr-curves, --images and --audio.")
+                    throw ValidationError(
+                        "--wide writes the scalars only: leave out --histograms, --pr-curves, --images and --audio.")
                 }
             }
             if let images, images.isEmpty { throw ValidationError("--images needs a directory name.") }
