@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "TFEvents", targets: ["TFEvents"]),
         .library(name: "TFEventsSQLite", targets: ["TFEventsSQLite"]),
+        .library(name: "TFEventsS3", targets: ["TFEventsS3"]),
         .executable(name: "tfevents", targets: ["TFEventsCLI"]),
     ],
     dependencies: [
@@ -33,6 +34,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // Debian's libcurl, for object storage only: the core library never links it.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
 
         // The library.
         .target(
@@ -42,6 +49,8 @@ let package = Package(
 
         // Log directories as SQLite databases (`tfevents export --format sqlite`).
         .target(name: "TFEventsSQLite", dependencies: ["TFEvents", "CSQLite"]),
+        // Log directories in S3 and S3-compatible stores: a ByteSource over libcurl.
+        .target(name: "TFEventsS3", dependencies: ["TFEvents", "CCurl"]),
 
         // The command-line tool.
         .executableTarget(
@@ -49,6 +58,7 @@ let package = Package(
             dependencies: [
                 "TFEvents",
                 "TFEventsSQLite",
+                "TFEventsS3",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,9 +89,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport", "TFEventsFuzzHarness"]),
         .testTarget(
-            name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TFEventsSQLite", "TestSupport"]
+            name: "TFEventsCLITests",
+            dependencies: ["TFEventsCLI", "TFEvents", "TFEventsSQLite", "TFEventsS3", "TestSupport"]
         ),
         .testTarget(name: "TFEventsSQLiteTests", dependencies: ["TFEventsSQLite", "TFEvents", "TestSupport"]),
+        .testTarget(name: "TFEventsS3Tests", dependencies: ["TFEventsS3", "TFEvents"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,8 @@ import sys
 
 UNITS = {"scalars_write": "scalars", "scalars_write_concurrent": "scalars", "image_256x256_rgb": "images",
          "histogram_10k": "histograms", "read_scalars": "scalars", "read_large_file": "scalars", "startup": "runs",
-         "pr_curve_1m": "curves", "sqlite_export": "scalars", "export_wide": "scalars", "audio_10s_16khz": "clips", "apng_16x64x64": "videos"}
+         "report_scalars": "scalars", "sqlite_export": "scalars", "export_wide": "scalars",
+         "pr_curve_1m": "curves", "audio_10s_16khz": "clips", "apng_16x64x64": "videos"}
 
 
 def per_item(line, key):
@@ -40,7 +41,7 @@ def main():
         for line in rows:
             median = per_item(line, "median_s")
             ratio = "1" if line is ours else (f"{median / per_item(ours, 'median_s'):.1f}x" if ours else "")
-            extra = f" ({line['bytes']} B)" if "bytes" in line and unit in ("images", "videos") else ""
+            extra = f" ({line['bytes']} B)" if "bytes" in line and (unit in ("images", "videos") or benchmark == "report_scalars") else ""
             if "bytes" in line and benchmark == "sqlite_export":
                 extra = f" ({line['bytes'] / 1e6:.1f} MB database)"
             if "mb_per_s" in line:

@@ -79,6 +79,7 @@ bytes=$(du -sb "$work/logdir1m" | cut -f1)
 "$py" Scripts/bench/peers.py ours_summary --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 5 \
   | "$py" -c "import json,sys; l=json.loads(sys.stdin.read()); l['mb_per_s']=$bytes/1e6/l['median_s']; print(json.dumps(l))" >>"$results"
 "$py" Scripts/bench/peers.py ours_export --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
+"$py" Scripts/bench/peers.py ours_report --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
 "$py" Scripts/bench/peers.py read_rust --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
 for peer in read_reducer read_accumulator read_tbparse; do
   "$py" Scripts/bench/peers.py $peer --dir "$work/logdir1m" --repetitions $peer_reps 2>/dev/null >>"$results"

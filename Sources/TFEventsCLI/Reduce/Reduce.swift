@@ -156,8 +156,8 @@ extension TFEventsCommand {
             for path in paths {
                 for statistic in statistics {
                     let run = Self.join(directory, path, statistic.rawValue)
-                    let files = (try? fileManager.contentsOfDirectory(atPath: run))?.filter { $0.contains("tfevents") } ?? []
-                    existing += files.map { run + "/" + $0 }
+                    // The run's own event files, as the reader would find them (a missing directory has none).
+                    existing += (try? LogdirListing(logdir: run))?.run(named: ".")?.files.map(\.path) ?? []
                 }
             }
             if !existing.isEmpty {

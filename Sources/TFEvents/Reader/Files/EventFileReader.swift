@@ -158,7 +158,8 @@ public final class EventFileReader {
     func next(
         final: Bool, problems: (ReadProblem) -> Void, fast: (UnsafeRawBufferPointer) -> Bool
     ) -> Outcome? {
-        let reader = open()
+        var reader = open()
+        var restarted = false
         while true {
             do throws(RecordDamage) {
                 let record = try reader.withNextRecord { payload, offset -> (Event?, Int64)? in
@@ -196,6 +197,18 @@ public final class EventFileReader {
                         .decode, offset: offset, resumedAt: nil,
                         message: "the record's CRCs are valid but its payload is not an Event protobuf; skipped"))
             } catch {
+                if case .io(let failure) = error.kind, failure.kind == .replaced, !restarted {
+                    // Never mix two files' records: say so, then read the new file from its start.
+                    problems(
+                        problem(
+                            .replaced, offset: error.offset, resumedAt: 0,
+                            message: "the file was replaced while it was read (" + failure.message
+                                + "); what was read from it before stays, and the new file is read from its start"))
+                    restart()
+                    reader = open()
+                    restarted = true
+                    continue
+                }
                 if case .io(let failure) = error.kind {
                     // The next call tries again from the same place; the failure is reported once.
                     if reportedDamage != error.offset {
@@ -222,6 +235,17 @@ public final class EventFileReader {
                 if resumed == nil { return nil }
             }
         }
+    }
+
+    /// Forgets everything about the file's bytes, to read a replacement from its start.
+    private func restart() {
+        if let reader { recordsBeforeSuspension += reader.recordCount }
+        reader = nil
+        resumeOffset = 0
+        reportedDamage = nil
+        isSearching = false
+        reportedEmpty = false
+        compat = DataClassCompat()
     }
 
     private func open() -> RecordReader {
