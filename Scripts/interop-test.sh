@@ -19,6 +19,8 @@ trap 'rm -rf "$work"' EXIT
 "$venv/bin/python" Tests/Interop/check_crash_safety.py .build/debug/TestWriter 50
 .build/debug/tfevents demo "$work/demo" --steps 120 >/dev/null
 "$venv/bin/python" Tests/Interop/check_demo.py "$work/demo" 120 .build/debug/tfevents
+.build/debug/tfevents export "$work/demo" -o "$work/demo.db" 2>/dev/null
+"$venv/bin/python" Tests/Interop/check_sqlite.py "$work/demo.db" "$work/demo"
 "$venv/bin/python" Tests/Interop/check_browser.py "$work/demo"
 "$venv/bin/python" Tests/Interop/check_report.py .build/debug/tfevents .build/debug/TestWriter "$work/demo" "$work/report"
 "$venv/bin/python" Tests/Interop/check_reduce.py .build/debug/tfevents "$work"

@@ -85,6 +85,18 @@ for peer in read_reducer read_accumulator read_tbparse; do
   "$py" Scripts/bench/peers.py $peer --dir "$work/logdir1m" --repetitions $peer_reps 2>/dev/null >>"$results"
 done
 
+echo "== the same 1,000,000 scalars into SQLite, and as one row per step (--wide)" >&2
+$bench sqlite --dir "$work/logdir1m" --repetitions 5 >>"$results"
+"$py" Scripts/bench/peers.py ours_sqlite --tfevents "$tfevents" --dir "$work/logdir1m" --output "$work/export.db" \
+  --count 1000000 --repetitions 3 >>"$results"
+"$py" Scripts/bench/peers.py sqlite_pandas --dir "$work/logdir1m" --repetitions $peer_reps 2>/dev/null >>"$results"
+"$py" Scripts/bench/peers.py ours_wide --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 \
+  >>"$results"
+"$py" Scripts/bench/peers.py ours_long_csv --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 \
+  --repetitions 3 >>"$results"
+"$py" Scripts/bench/peers.py wide_tbparse --dir "$work/logdir1m" --count 1000000 --repetitions $peer_reps \
+  2>/dev/null >>"$results"
+
 echo "== one large scalar file" >&2
 large_events=5600000
 [ "$quick" = "--quick" ] && large_events=1000000

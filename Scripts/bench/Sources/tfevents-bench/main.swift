@@ -10,6 +10,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "histograms": histogramBenchmark,
     "prcurves": prCurveBenchmark,
     "media": mediaBenchmark,
+    "sqlite": sqliteBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
