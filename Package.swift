@@ -5,6 +5,8 @@ let package = Package(
     name: "swift-tfevents",
     products: [
         .library(name: "TFEvents", targets: ["TFEvents"]),
+        .library(name: "TFEventsSQLite", targets: ["TFEventsSQLite"]),
+        .library(name: "TFEventsS3", targets: ["TFEventsS3"]),
         .executable(name: "tfevents", targets: ["TFEventsCLI"]),
     ],
     dependencies: [
@@ -26,6 +28,18 @@ let package = Package(
         ),
         .target(name: "CTensorBoardProto", dependencies: ["CProtobufC"], exclude: ["proto"]),
         .target(name: "CCRC32C"),
+        // Debian's SQLite, for TFEventsSQLite only: the core library never links it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // Debian's libcurl, for object storage only: the core library never links it.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
 
         // The library.
         .target(
@@ -33,11 +47,18 @@ let package = Package(
             dependencies: ["CZlib", "CProtobufC", "CTensorBoardProto", "CCRC32C"]
         ),
 
+        // Log directories as SQLite databases (`tfevents export --format sqlite`).
+        .target(name: "TFEventsSQLite", dependencies: ["TFEvents", "CSQLite"]),
+        // Log directories in S3 and S3-compatible stores: a ByteSource over libcurl.
+        .target(name: "TFEventsS3", dependencies: ["TFEvents", "CCurl"]),
+
         // The command-line tool.
         .executableTarget(
             name: "TFEventsCLI",
             dependencies: [
                 "TFEvents",
+                "TFEventsSQLite",
+                "TFEventsS3",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +88,12 @@ let package = Package(
         // zlib's inflate, so the tests can decode the PNGs the library writes.
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "TFEventsTests", dependencies: ["TFEvents", "TestSupport", "TFEventsFuzzHarness"]),
-        .testTarget(name: "TFEventsCLITests", dependencies: ["TFEventsCLI", "TFEvents", "TestSupport"]),
+        .testTarget(
+            name: "TFEventsCLITests",
+            dependencies: ["TFEventsCLI", "TFEvents", "TFEventsSQLite", "TFEventsS3", "TestSupport"]
+        ),
+        .testTarget(name: "TFEventsSQLiteTests", dependencies: ["TFEventsSQLite", "TFEvents", "TestSupport"]),
+        .testTarget(name: "TFEventsS3Tests", dependencies: ["TFEventsS3", "TFEvents"]),
     ],
     swiftLanguageModes: [.v6]
 )

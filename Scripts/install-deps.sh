@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the scripts need, when they are missing.
 # Usage: Scripts/install-deps.sh [extra-package ...]
 set -euo pipefail
-packages=(zlib1g-dev libprotobuf-c-dev pkg-config "$@")
+packages=(zlib1g-dev libprotobuf-c-dev libsqlite3-dev libcurl4-openssl-dev pkg-config "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

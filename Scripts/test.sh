@@ -5,7 +5,8 @@
 # Installs the Debian packages it needs; makes its own Python venv. Never skips anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-Scripts/install-deps.sh
+# The SQLite export tests open databases with the sqlite3 shell and Python's sqlite3 module.
+Scripts/install-deps.sh sqlite3 python3
 swift build --build-tests
 swift test
 Scripts/docs.sh

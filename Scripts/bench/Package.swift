@@ -11,7 +11,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "tfevents-bench",
-            dependencies: [.product(name: "TFEvents", package: "swift-tfevents")]
+            dependencies: [
+                .product(name: "TFEvents", package: "swift-tfevents"),
+                .product(name: "TFEventsSQLite", package: "swift-tfevents"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

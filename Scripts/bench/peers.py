@@ -4,7 +4,8 @@ median/min/max seconds over repetitions, a rate, and the peak RSS of the process
 Usage: python peers.py NAME [--count N] [--repetitions R] [--dir D]
 Names: scalars_tbx, scalars_tbx_queue, scalars_tf2, png_pillow, hist_tbx, hist_tf2,
        pr_tbx, pr_tensorboard, audio_tf2, audio_wave, apng_pillow,
-       read_tbparse, read_accumulator, read_reducer, read_rust
+       read_tbparse, read_accumulator, read_reducer, read_rust, sqlite_pandas, wide_tbparse,
+       ours_summary, ours_export, ours_sqlite, ours_wide, ours_long_csv
 Each runs in its own process (run.sh starts one per name), so peak RSS is that peer's alone."""
 import argparse
 import json
@@ -293,6 +294,62 @@ def read_rust(args):
     print(json.dumps(line), flush=True)
 
 
+def scalar_frame(logdir):
+    """Every scalar point as a pandas DataFrame (run, tag, step, wall_time, value), as tbparse reads it."""
+    from tbparse import SummaryReader
+    return SummaryReader(logdir, event_types={"scalars"}, extra_columns={"dir_name", "wall_time"}).scalars
+
+
+def sqlite_pandas(args):
+    """The Python way to the same database: tbparse's DataFrame written with pandas' to_sql into
+    SQLite (journal off, like ours), timed whole and, apart, to_sql alone on the frame in memory."""
+    import sqlite3
+    work = tempfile.mkdtemp()
+    path = os.path.join(work, "scalars.db")
+    frames, insert_seconds = [], []
+
+    def to_sql(frame):
+        if os.path.exists(path):
+            os.remove(path)
+        connection = sqlite3.connect(path)
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        start = time.perf_counter()
+        frame.to_sql("scalars", connection, index=False, chunksize=100_000)
+        connection.execute("CREATE INDEX scalars_tag ON scalars (dir_name, tag, step)")
+        connection.commit()
+        insert_seconds.append(time.perf_counter() - start)
+        connection.close()
+
+    def body():
+        frame = scalar_frame(args.dir)
+        frames.append(len(frame))
+        to_sql(frame)
+
+    seconds = measure(args.repetitions, body)
+    size = os.path.getsize(path)
+    shutil.rmtree(work)
+    report("sqlite_export", "tbparse SummaryReader + pandas DataFrame.to_sql (whole job)", seconds, frames[-1],
+           "scalars", bytes=size)
+    report("sqlite_export", "pandas DataFrame.to_sql alone (frame already in memory)", insert_seconds, frames[-1],
+           "scalars")
+
+
+def wide_tbparse(args):
+    """tbparse's pivot=True (a column per tag), written as CSV."""
+    from tbparse import SummaryReader
+    rows = []
+
+    def body():
+        frame = SummaryReader(args.dir, pivot=True, event_types={"scalars"}, extra_columns={"dir_name"}).scalars
+        frame.to_csv(os.devnull, index=False)
+        rows.append(len(frame))
+
+    seconds = measure(args.repetitions, body)
+    report("export_wide", "tbparse SummaryReader(pivot=True) + DataFrame.to_csv", seconds, args.count, "scalars",
+           rows=rows[-1])
+
+
 def command(args, benchmark, label, argv, items, unit, expected_status=0):
     """Times a whole command (start-up included), as a user runs it; peak RSS of the child."""
     import subprocess
@@ -310,6 +367,27 @@ def command(args, benchmark, label, argv, items, unit, expected_status=0):
     print(json.dumps(line), flush=True)
 
 
+def report_page(args):
+    """`tfevents report` of the log directory: the whole command, and the size of the page.
+    (Not `report`: that name is the line printer every other peer calls.)"""
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as directory:
+        page = os.path.join(directory, "report.html")
+        seconds = []
+        for _ in range(args.repetitions):
+            start = time.perf_counter()
+            subprocess.run([args.tfevents, "report", args.dir, "--output", page], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            seconds.append(time.perf_counter() - start)
+        size = os.path.getsize(page)
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"benchmark": "report_scalars", "implementation": "swift-tfevents (tfevents report)",
+                      "scalars": args.count, "bytes": size, "median_s": statistics.median(seconds),
+                      "min_s": min(seconds), "max_s": max(seconds),
+                      "scalars_per_s": args.count / statistics.median(seconds), "peak_rss_kib": rss}), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("name")
@@ -317,6 +395,7 @@ def main():
     parser.add_argument("--repetitions", type=int, default=3)
     parser.add_argument("--dir", default="")
     parser.add_argument("--tfevents", default="")
+    parser.add_argument("--output", default="")
     args = parser.parse_args()
     benches = {
         "scalars_tbx": lambda: scalars_tbx(args, 10, "tensorboardX (max_queue=10)"),
@@ -338,6 +417,15 @@ def main():
                                         [args.tfevents, "summary", args.dir, "--format", "json"], args.count, "scalars"),
         "ours_export": lambda: command(args, "read_scalars", "swift-tfevents (tfevents export, CSV)",
                                        [args.tfevents, "export", args.dir], args.count, "scalars"),
+        "ours_sqlite": lambda: command(args, "sqlite_export", "swift-tfevents (tfevents export -o FILE.db, whole command)",
+                                       [args.tfevents, "export", args.dir, "-o", args.output], args.count, "scalars"),
+        "ours_wide": lambda: command(args, "export_wide", "swift-tfevents (tfevents export --wide, CSV)",
+                                     [args.tfevents, "export", args.dir, "--wide"], args.count, "scalars"),
+        "ours_long_csv": lambda: command(args, "export_wide", "swift-tfevents (tfevents export, long CSV, same run)",
+                                         [args.tfevents, "export", args.dir], args.count, "scalars"),
+        "sqlite_pandas": lambda: sqlite_pandas(args),
+        "wide_tbparse": lambda: wide_tbparse(args),
+        "ours_report": lambda: report_page(args),
         "startup_help": lambda: command(args, "startup", "tfevents --help", [args.tfevents, "--help"], 1, "runs"),
         "startup_empty": lambda: command(args, "startup", "tfevents summary EMPTY_LOGDIR",
                                          [args.tfevents, "summary", args.dir], 1, "runs", expected_status=1),

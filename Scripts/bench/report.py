@@ -7,6 +7,7 @@ import sys
 
 UNITS = {"scalars_write": "scalars", "scalars_write_concurrent": "scalars", "image_256x256_rgb": "images",
          "histogram_10k": "histograms", "read_scalars": "scalars", "read_large_file": "scalars", "startup": "runs",
+         "report_scalars": "scalars", "sqlite_export": "scalars", "export_wide": "scalars",
          "pr_curve_1m": "curves", "audio_10s_16khz": "clips", "apng_16x64x64": "videos"}
 
 
@@ -40,7 +41,9 @@ def main():
         for line in rows:
             median = per_item(line, "median_s")
             ratio = "1" if line is ours else (f"{median / per_item(ours, 'median_s'):.1f}x" if ours else "")
-            extra = f" ({line['bytes']} B)" if "bytes" in line and unit in ("images", "videos") else ""
+            extra = f" ({line['bytes']} B)" if "bytes" in line and (unit in ("images", "videos") or benchmark == "report_scalars") else ""
+            if "bytes" in line and benchmark == "sqlite_export":
+                extra = f" ({line['bytes'] / 1e6:.1f} MB database)"
             if "mb_per_s" in line:
                 extra += f" ({line['mb_per_s']:.0f} MB/s)"
             out.append(

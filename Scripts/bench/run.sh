@@ -79,10 +79,23 @@ bytes=$(du -sb "$work/logdir1m" | cut -f1)
 "$py" Scripts/bench/peers.py ours_summary --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 5 \
   | "$py" -c "import json,sys; l=json.loads(sys.stdin.read()); l['mb_per_s']=$bytes/1e6/l['median_s']; print(json.dumps(l))" >>"$results"
 "$py" Scripts/bench/peers.py ours_export --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
+"$py" Scripts/bench/peers.py ours_report --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
 "$py" Scripts/bench/peers.py read_rust --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
 for peer in read_reducer read_accumulator read_tbparse; do
   "$py" Scripts/bench/peers.py $peer --dir "$work/logdir1m" --repetitions $peer_reps 2>/dev/null >>"$results"
 done
+
+echo "== the same 1,000,000 scalars into SQLite, and as one row per step (--wide)" >&2
+$bench sqlite --dir "$work/logdir1m" --repetitions 5 >>"$results"
+"$py" Scripts/bench/peers.py ours_sqlite --tfevents "$tfevents" --dir "$work/logdir1m" --output "$work/export.db" \
+  --count 1000000 --repetitions 3 >>"$results"
+"$py" Scripts/bench/peers.py sqlite_pandas --dir "$work/logdir1m" --repetitions $peer_reps 2>/dev/null >>"$results"
+"$py" Scripts/bench/peers.py ours_wide --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 \
+  >>"$results"
+"$py" Scripts/bench/peers.py ours_long_csv --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 \
+  --repetitions 3 >>"$results"
+"$py" Scripts/bench/peers.py wide_tbparse --dir "$work/logdir1m" --count 1000000 --repetitions $peer_reps \
+  2>/dev/null >>"$results"
 
 echo "== one large scalar file" >&2
 large_events=5600000

@@ -14,11 +14,13 @@ struct TFEventsCommand: AsyncParsableCommand {
         subcommands: [
             Demo.self,
             SummaryCommand.self,
+            ReportCommand.self,
             Inspect.self,
             Log.self,
             Tail.self,
             Export.self,
             Reduce.self,
+            Plot.self,
         ]
     )
 }

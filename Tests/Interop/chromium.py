@@ -22,7 +22,7 @@ def executable():
 class Chromium:
     """One headless browser. `open(url)` gives a page; close the browser when done (or use `with`)."""
 
-    def __init__(self, width=1400, height=1000):
+    def __init__(self, width=1400, height=1000, extra_args=()):
         self.profile = tempfile.TemporaryDirectory(prefix="chromium-")
         commands_read, self.commands = os.pipe()
         self.replies, replies_write = os.pipe()
@@ -39,7 +39,7 @@ class Chromium:
             [executable(), "--headless=new", "--no-sandbox", "--hide-scrollbars", "--mute-audio",
              "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--autoplay-policy=no-user-gesture-required",
              "--remote-debugging-pipe", f"--window-size={width},{height}", f"--user-data-dir={self.profile.name}",
-             "about:blank"],
+             *extra_args, "about:blank"],
             stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
             preexec_fn=descriptors_3_and_4, pass_fds=(3, 4))
         os.close(commands_read)
@@ -47,6 +47,8 @@ class Chromium:
         self.buffer = b""
         self.last_id = 0
         self.width, self.height = width, height
+        # Events of the domains a watched page enables (see Page), in arrival order.
+        self.events = []
 
     def __enter__(self):
         return self
@@ -55,18 +57,29 @@ class Chromium:
         self.close()
 
     def send(self, method, session=None, **params):
-        """Sends a command and returns its result; events that arrive meanwhile are dropped."""
+        """Sends a command and returns its result; events that arrive meanwhile are kept in
+        `events`. A JavaScript dialog (alert, confirm) is dismissed as soon as it opens, since it
+        would block the page and every later command; its event stays in `events`."""
         self.last_id += 1
-        message = {"id": self.last_id, "method": method, "params": params}
-        if session:
-            message["sessionId"] = session
-        os.write(self.commands, json.dumps(message).encode() + b"\0")
+        wanted = self.last_id
+        self._write(method, session, wanted, params)
         while True:
             reply = self._read()
-            if reply.get("id") == self.last_id:
+            if reply.get("id") == wanted:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 return reply.get("result", {})
+            if "method" in reply:
+                self.events.append(reply)
+                if reply["method"] == "Page.javascriptDialogOpening":
+                    self.last_id += 1
+                    self._write("Page.handleJavaScriptDialog", reply.get("sessionId"), self.last_id, {"accept": False})
+
+    def _write(self, method, session, identifier, params):
+        message = {"id": identifier, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self.commands, json.dumps(message).encode() + b"\0")
 
     def _read(self):
         while b"\0" not in self.buffer:
@@ -78,8 +91,8 @@ class Chromium:
         message, self.buffer = self.buffer.split(b"\0", 1)
         return json.loads(message)
 
-    def open(self, url):
-        return Page(self, url)
+    def open(self, url, watch=False):
+        return Page(self, url, watch)
 
     def close(self):
         if self.process.poll() is None:
@@ -98,14 +111,29 @@ class Chromium:
 
 
 class Page:
-    """A tab: evaluate JavaScript, wait for conditions, take screenshots."""
+    """A tab: evaluate JavaScript, wait for conditions, take screenshots. A watched tab enables
+    the Page, Network, Runtime and Log domains before it loads the URL, so that `events()` holds
+    every request, console message, exception and dialog of the page from its first byte."""
 
-    def __init__(self, browser, url):
+    def __init__(self, browser, url, watch=False):
         self.browser = browser
-        target = browser.send("Target.createTarget", url=url)["targetId"]
-        self.session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.target = browser.send("Target.createTarget", url="about:blank" if watch else url)["targetId"]
+        self.session = browser.send("Target.attachToTarget", targetId=self.target, flatten=True)["sessionId"]
+        if watch:
+            for domain in ("Page", "Network", "Runtime", "Log"):
+                browser.send(f"{domain}.enable", self.session)
+            browser.send("Page.navigate", self.session, url=url)
         # The tab starts on about:blank and commits the URL a moment later.
         self.wait_for('location.href !== "about:blank" && document.readyState === "complete"')
+
+    def close(self):
+        """Closes the tab (its events stay in the browser's `events`)."""
+        self.browser.send("Target.closeTarget", targetId=self.target)
+
+    def events(self, *methods):
+        """This tab's events (of the given methods), in arrival order."""
+        return [e for e in self.browser.events
+                if e.get("sessionId") == self.session and (not methods or e["method"] in methods)]
 
     def evaluate(self, expression, timeout=60):
         """The value of a JavaScript expression (promises are awaited), as JSON."""

@@ -10,6 +10,9 @@
 //                                                on disk once that line is out)
 //   TestWriter default-logdir COMMENT COUNT      writes COUNT scalars with SummaryWriter(comment:), in
 //                                                runs/ below the current directory; prints the logdir
+//   TestWriter report-runs LOGDIR COUNT          COUNT runs of a seed sweep (ReportLogdirs.runs)
+//   TestWriter report-hostile LOGDIR 1           a run, tags, text and hparams named to break HTML
+//   TestWriter report-bench LOGDIR COUNT         tfevents-bench's scalar log directory, COUNT scalars
 import Foundation
 import TFEvents
 
@@ -22,12 +25,18 @@ let arguments = CommandLine.arguments
 guard arguments.count == 4, let count = Int(arguments[3]) else {
     FileHandle.standardError.write(
         Data(
-            "usage: TestWriter exit-without-close|exit-call|scalars|flush-loop|default-logdir LOGDIR|COMMENT COUNT\n"
+            "usage: TestWriter exit-without-close|exit-call|scalars|flush-loop|default-logdir|report-runs|report-hostile|report-bench LOGDIR|COMMENT COUNT\n"
                 .utf8))
     exit(64)
 }
 
 switch arguments[1] {
+case "report-runs":
+    try ReportLogdirs.runs(arguments[2], count: count)
+case "report-hostile":
+    try ReportLogdirs.hostile(arguments[2])
+case "report-bench":
+    try ReportLogdirs.bench(arguments[2], count: count)
 case "default-logdir":
     let writer = try SummaryWriter(comment: arguments[2])
     for step in 0..<count {

@@ -74,10 +74,11 @@ extension FileSystem {
                 if errno != 0 { throw FileDescriptor.Failure(operation: "readdir", errno: errno) }
                 return names
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.prefix { $0 != 0 }
-                return String(decoding: bytes, as: UTF8.self)
-            }
+            // Read in place: `readdir` returns records only as long as their names, so copying
+            // the `dirent` (256 bytes of name) can read past the end of its buffer.
+            let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+            let name = String(
+                cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
     }

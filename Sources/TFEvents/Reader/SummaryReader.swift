@@ -114,7 +114,7 @@ public struct SummaryReader: Sendable {
     public func summarize(progress: (@Sendable (Int) -> Void)? = nil) -> LogdirSummary {
         let counter = ProgressCounter(progress)
         let options = self.options
-        let runs = ParallelRuns.map(self.runs) { listing in
+        let runs = ParallelRuns.map(self.runs, concurrency: options.source.readConcurrency) { listing in
             RunSummary(
                 listing,
                 RunAccumulation(listing, options: options, progress: counter, make: SeriesStatistics.init(series:)))
@@ -132,7 +132,7 @@ public struct SummaryReader: Sendable {
     ) -> LogdirContents {
         let counter = ProgressCounter(progress)
         let options = self.options
-        let runs = ParallelRuns.map(self.runs) { listing in
+        let runs = ParallelRuns.map(self.runs, concurrency: options.source.readConcurrency) { listing in
             let accumulation = RunAccumulation(listing, options: options, progress: counter) { series in
                 kinds.contains(series.kind) ? PointList() : nil
             }

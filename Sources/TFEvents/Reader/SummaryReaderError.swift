@@ -21,7 +21,7 @@ public struct SummaryReaderError: Error, Sendable, Hashable, CustomStringConvert
         switch failure.kind {
         case .notFound: self.init(.notFound, path: logdir)
         case .notADirectory: self.init(.notADirectory, path: logdir)
-        case .unreadable: self.init(.unreadable, path: logdir, reason: failure.message)
+        case .unreadable, .replaced: self.init(.unreadable, path: logdir, reason: failure.message)
         }
     }
 

@@ -24,6 +24,17 @@ public protocol ByteSource: Sendable {
     /// file (0 there).
     func read(_ path: String, at offset: Int64, into buffer: inout [UInt8], from start: Int) throws(ByteSourceError)
         -> Int
+
+    /// How many runs the reader should read at once, or `nil` for one per core.
+    ///
+    /// A source whose reads mostly wait on a network round trip serves more runs at once than
+    /// there are cores: each waiting run costs a thread, not a core.
+    var readConcurrency: Int? { get }
+}
+
+extension ByteSource {
+    /// One run per core: local storage is as fast as the reader can parse.
+    public var readConcurrency: Int? { nil }
 }
 
 /// What ``ByteSource/listFiles(under:)`` found.
@@ -81,6 +92,10 @@ public struct ByteSourceError: Error, Sendable, Hashable, CustomStringConvertibl
         case notADirectory
         /// The path exists but cannot be listed or read (permissions, I/O errors, ...).
         case unreadable
+        /// The file was replaced by a different one while it was being read: the bytes read
+        /// before no longer match it. Only sources that can tell (an object store's version tag)
+        /// say so; the next read from offset 0 reads the new file.
+        case replaced
     }
 
     /// `path: message`.

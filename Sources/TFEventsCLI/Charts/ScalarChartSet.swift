@@ -50,6 +50,17 @@ struct ScalarChartSet: Sendable {
         var contents: RunContents
     }
 
+    /// A run to draw from its scalar series alone, for a command that streams runs instead of
+    /// holding their ``RunContents`` (`report`).
+    struct ScalarRun: Sendable {
+        /// The name shown.
+        var name: String
+        /// Its hyperparameters, which ``RunGrouping/init(equalHyperparametersIgnoring:)`` groups by.
+        var hparams: [String: HParamValue]
+        /// Each scalar tag's points, in TensorBoard's order.
+        var series: [String: [(step: Int64, wallTime: Double, value: Double)]]
+    }
+
     /// The charts, by tag in name order.
     var charts: [Chart]
     /// Every line name, in name order: the order of the legend and of the colours.
@@ -63,18 +74,29 @@ struct ScalarChartSet: Sendable {
 
     /// The charts of the scalar tags of `runs` that `tags` keeps, grouped by `grouping` if given.
     init(runs: [ShownRun], tags: NameFilter = .all, grouping: RunGrouping? = nil) {
+        self.init(
+            scalarRuns: runs.map { run in
+                var series: [String: [(step: Int64, wallTime: Double, value: Double)]] = [:]
+                for contents in run.contents.series where contents.series.kind == .scalars {
+                    series[contents.series.tag] = contents.scalars
+                }
+                return ScalarRun(name: run.name, hparams: run.contents.run.hparams, series: series)
+            }, tags: tags, grouping: grouping)
+    }
+
+    /// The charts of the scalar tags of `runs` that `tags` keeps, grouped by `grouping` if given.
+    init(scalarRuns runs: [ScalarRun], tags: NameFilter = .all, grouping: RunGrouping? = nil) {
         let byTag = Self.scalarSeries(runs, tags: tags)
         var charts: [Chart] = []
         if let grouping {
             let groups = grouping.groups(
                 of: runs.map(\.name),
-                hyperparameters: Dictionary(
-                    runs.map { ($0.name, $0.contents.run.hparams) }, uniquingKeysWith: { first, _ in first }))
+                hyperparameters: Dictionary(runs.map { ($0.name, $0.hparams) }, uniquingKeysWith: { first, _ in first }))
             for (tag, series) in byTag {
                 let lines = groups.compactMap { group -> Line? in
                     let members = group.runs.filter { series[$0] != nil }
                     guard !members.isEmpty else { return nil }
-                    let folded = GroupedScalars(members.map { series[$0]!.scalars })
+                    let folded = GroupedScalars(members.map { series[$0]! })
                     return Line(
                         name: group.name, runs: members, steps: folded.steps, wallTimes: folded.wallTimes,
                         values: folded.values(.mean),
@@ -86,7 +108,7 @@ struct ScalarChartSet: Sendable {
         } else {
             for (tag, series) in byTag {
                 let lines = runs.compactMap { run -> Line? in
-                    guard let points = series[run.name]?.scalars else { return nil }
+                    guard let points = series[run.name] else { return nil }
                     return Line(
                         name: run.name, runs: [run.name], steps: points.map(\.step), wallTimes: points.map(\.wallTime),
                         values: points.map(\.value), spread: nil, colorIndex: 0)
@@ -108,11 +130,13 @@ struct ScalarChartSet: Sendable {
     }
 
     /// The scalar series of every run, by tag, then by run name.
-    private static func scalarSeries(_ runs: [ShownRun], tags: NameFilter) -> [String: [String: SeriesContents]] {
-        var byTag: [String: [String: SeriesContents]] = [:]
+    private static func scalarSeries(
+        _ runs: [ScalarRun], tags: NameFilter
+    ) -> [String: [String: [(step: Int64, wallTime: Double, value: Double)]]] {
+        var byTag: [String: [String: [(step: Int64, wallTime: Double, value: Double)]]] = [:]
         for run in runs {
-            for series in run.contents.series where series.series.kind == .scalars && tags.includes(series.series.tag) {
-                byTag[series.series.tag, default: [:]][run.name] = series
+            for (tag, points) in run.series where tags.includes(tag) {
+                byTag[tag, default: [:]][run.name] = points
             }
         }
         return byTag

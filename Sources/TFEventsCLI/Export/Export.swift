@@ -7,7 +7,7 @@ extension TFEventsCommand {
     /// curves, image files and audio files, exactly as TensorBoard shows them.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export every scalar point of a log directory as CSV or JSON Lines.",
+            abstract: "Export every point of a log directory as CSV, JSON Lines or an SQLite database.",
             discussion: """
                 Writes one row per point, `run,tag,step,wall_time,value`, in the order the points \
                 were written, to standard output or to --output. The points are exactly those \
@@ -41,6 +41,18 @@ extension TFEventsCommand {
                 DIR does the same for audio clips (.wav), listed in DIR/audio.csv with each clip's \
                 sample rate, channels and frames from its WAV header; it may be the same DIR.
 
+                --wide writes the scalars as one row per run and step instead, run,step,TAG..., \
+                a column per scalar tag (tbparse's pivot=True), steps ascending; a tag without a \
+                point at that step leaves its cell empty (null in JSON Lines), and where a tag has \
+                several points at one step the last counts.
+
+                --format sqlite (the default for an --output ending in .db, .sqlite or .sqlite3) \
+                writes an SQLite database holding every kind: views scalars, hparams, histograms, \
+                images, text, audio, pr_curves, meshes, custom_scalars, runs, tags, files and \
+                problems (the README describes their columns). NaN is stored as NULL. The database \
+                is built in a hidden temporary file beside the output and renamed into place only \
+                when complete, so an interrupted or failed export leaves the old file (or none).
+
                 Runs are read one after another, each as it is when the export reaches it, in \
                 memory that does not grow with the number of points (a large run is read twice: \
                 first to learn where purges happened, then to write the points that survive them). \
@@ -53,22 +65,33 @@ extension TFEventsCommand {
                   tfevents export runs --runs '^lr_' --tags loss --format jsonl -o loss.jsonl
                   tfevents export runs --histograms --images images -o all.csv
                   tfevents export runs --pr-curves --audio media --images media -o all.csv
+                  tfevents export runs --wide -o wide.csv
+                  tfevents export runs -o runs.db && sqlite3 runs.db 'SELECT * FROM runs'
                 """
         )
 
-        @Argument(help: "The log directory: the directory given to `tensorboard --logdir`.")
+        @Argument(help: "The log directory: the directory given to `tensorboard --logdir`, or s3://BUCKET/PREFIX.")
         var logdir: String
 
         @OptionGroup var filters: FilterOptions
 
         @Option(
             help: ArgumentHelp(
-                "The output format. Default: jsonl when --output ends in .jsonl or .ndjson, otherwise csv.",
+                "The output format. Default: jsonl when --output ends in .jsonl or .ndjson, sqlite when it ends in "
+                    + ".db, .sqlite or .sqlite3, otherwise csv.",
                 valueName: "format"))
-        var format: ExportRows.Format?
+        var format: ExportFormat?
 
-        @Option(name: [.short, .long], help: "Write the rows to this file instead of standard output.")
+        @Option(
+            name: [.short, .long],
+            help: "Write to this file instead of standard output (a database always goes to a file).")
         var output: String?
+
+        @Flag(
+            help: ArgumentHelp(
+                "Write one row per run and step with a column per scalar tag (tbparse's pivot), instead of a row "
+                    + "per point."))
+        var wide = false
 
         @Flag(help: "Also export histograms (see the discussion for the row shape).")
         var histograms = false
@@ -84,15 +107,33 @@ extension TFEventsCommand {
 
         func validate() throws {
             if let output, output.isEmpty { throw ValidationError("--output needs a file name.") }
+            if resolvedFormat == .sqlite {
+                guard output != nil else {
+                    throw ValidationError("--format sqlite writes a database file: give it with --output FILE.")
+                }
+                if images != nil || audio != nil {
+                    throw ValidationError(
+                        "--images and --audio write files beside CSV or JSON Lines; a database holds the images and "
+                            + "audio itself (views images and audio).")
+                }
+            }
+            if wide {
+                if resolvedFormat == .sqlite {
+                    throw ValidationError(
+                        "--wide is for CSV and JSON Lines; in a database, pivot the scalars view in SQL.")
+                }
+                if histograms || prCurves || images != nil || audio != nil {
+                    throw ValidationError(
+                        "--wide writes the scalars only: leave out --histograms, --pr-curves, --images and --audio.")
+                }
+            }
             if let images, images.isEmpty { throw ValidationError("--images needs a directory name.") }
             if let audio, audio.isEmpty { throw ValidationError("--audio needs a directory name.") }
         }
 
         /// The format asked for, or the one the output file's extension suggests.
-        var resolvedFormat: ExportRows.Format {
-            if let format { return format }
-            if let output, output.hasSuffix(".jsonl") || output.hasSuffix(".ndjson") { return .jsonl }
-            return .csv
+        var resolvedFormat: ExportFormat {
+            format ?? ExportFormat(suggestedBy: output)
         }
 
         func run() throws {
@@ -109,8 +150,9 @@ extension TFEventsCommand {
             let progress = ProgressLine()
             var problems = ProblemPrinter(filters: filters)
             let reader: SummaryReader
+            let options = try LogdirSource.options(for: logdir, runs: filters.runs, tags: filters.tags)
             do {
-                reader = try SummaryReader(logdir: logdir, options: .init(runs: filters.runs, tags: filters.tags))
+                reader = try SummaryReader(logdir: logdir, options: options)
             } catch {
                 throw CommandFailure(error.description)
             }
@@ -123,9 +165,19 @@ extension TFEventsCommand {
             if runs.isEmpty, let pattern = self.filters.runs {
                 throw CommandFailure("no run matches --runs '\(pattern)'; the runs are: " + Self.list(names))
             }
+            guard let rowFormat = resolvedFormat.rows else {
+                // validate() made sure there is an output file.
+                return try DatabaseExport(reader: reader, output: output ?? "", filters: filters).run()
+            }
+            if wide {
+                let points = try WideExport(reader: reader, format: rowFormat, output: output, filters: filters).run()
+                if let output { printError("Wrote \(points) scalar points, one row per run and step, to \(output).") }
+                if points == 0 { report(Counts()) }
+                return
+            }
             for problem in reader.listing.problems { problems.print(problem) }
 
-            let rows = ExportRows(format: resolvedFormat, includesHistograms: histograms, includesPRCurves: prCurves)
+            let rows = ExportRows(format: rowFormat, includesHistograms: histograms, includesPRCurves: prCurves)
             let out = try output.map { try ByteOutput(creatingFile: $0) } ?? .standardOutput()
             let imageExporter = try images.map { try MediaExporter(directory: $0) }
             // One exporter for both when they share a directory, so that names stay unique in it.
@@ -256,4 +308,3 @@ extension TFEventsCommand {
     }
 }
 
-extension ExportRows.Format: ExpressibleByArgument {}

@@ -83,11 +83,12 @@ struct FileInspection {
     /// Reads the whole file at `path`, calling `progress` with the bytes read so far and the
     /// file's size every few thousand records.
     static func read(
-        name: String, path: String, size: Int64, progress: (_ done: Int64, _ size: Int64) -> Void = { _, _ in }
+        name: String, path: String, size: Int64, source: any ByteSource = FileSystemSource(),
+        progress: (_ done: Int64, _ size: Int64) -> Void = { _, _ in }
     ) -> FileInspection {
         var inspection = FileInspection(name: name, path: path)
         inspection.size = size
-        let reader = EventFileReader(path: path)
+        let reader = EventFileReader(path: path, source: source)
         var count = 0
         while let entry = reader.next() {
             switch entry {

@@ -55,7 +55,7 @@ extension TFEventsCommand {
             case text, json
         }
 
-        @Argument(help: "A log directory or an event file.")
+        @Argument(help: "A log directory or an event file (a path, or s3://BUCKET/KEY).")
         var path: String
 
         @Option(help: "The output format.")

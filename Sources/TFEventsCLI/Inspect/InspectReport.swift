@@ -39,29 +39,24 @@ struct InspectReport {
     /// - Throws: ``CommandFailure`` when `path` does not exist, is neither a file nor a directory,
     ///   or is a directory without event files (or without runs that `filters` keep).
     static func make(path: String, filters: CompiledFilters, progress: ProgressLine) throws -> InspectReport {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("\(path): no such file or directory")
-        }
-        guard isDirectory.boolValue else {
-            let url = URL(fileURLWithPath: path)
-            let directory = url.deletingLastPathComponent().path
-            let size = (try? FileSystemSource().size(of: path)) ?? 0
-            let file = FileInspection.read(name: url.lastPathComponent, path: path, size: size) { done, size in
-                progress.update { "inspecting (\(megabytes(done)) of \(megabytes(size)) MB): \(url.lastPathComponent)" }
+        let source = try LogdirSource.source(for: path)
+        if let (directory, name) = try fileParts(path, source: source) {
+            let size = (try? source.size(of: path)) ?? 0
+            let file = FileInspection.read(name: name, path: path, size: size, source: source) { done, size in
+                progress.update { "inspecting (\(megabytes(done)) of \(megabytes(size)) MB): \(name)" }
             }
             progress.clear()
             var run = Run(name: nil, path: directory, files: [file])
             // The file read alone, as if it were its run's only file.
             let listing = LogdirListing.Run(
-                name: ".", path: directory, files: [LogdirListing.File(name: url.lastPathComponent, path: path, size: size)])
-            run.notes = try purgeNotes(SummaryReader(logdir: directory).read(listing))
+                name: ".", path: directory, files: [LogdirListing.File(name: name, path: path, size: size)])
+            run.notes = try purgeNotes(SummaryReader(logdir: directory, options: .init(source: source)).read(listing))
             return InspectReport(path: path, kind: .file, runs: [run])
         }
 
         let reader: SummaryReader
         do {
-            reader = try SummaryReader(logdir: path, options: .init(runs: filters.runs))
+            reader = try SummaryReader(logdir: path, options: .init(runs: filters.runs, source: source))
         } catch {
             throw CommandFailure(error.description)
         }
@@ -87,7 +82,7 @@ struct InspectReport {
                 let name = "\(listed.name)/\(file.name)"
                 progress.update { "\(label): \(name)" }
                 run.files.append(
-                    FileInspection.read(name: file.name, path: file.path, size: file.size) { read, size in
+                    FileInspection.read(name: file.name, path: file.path, size: file.size, source: source) { read, size in
                         progress.update { "\(label) (\(megabytes(read)) of \(megabytes(size)) MB): \(name)" }
                     })
                 done += 1
@@ -98,6 +93,34 @@ struct InspectReport {
         }
         progress.clear()
         return report
+    }
+
+    /// The directory and name of `path` when it is a file; `nil` when it is a directory.
+    ///
+    /// - Throws: ``CommandFailure`` when nothing is at `path`.
+    private static func fileParts(_ path: String, source: any ByteSource) throws -> (directory: String, name: String)? {
+        if source is FileSystemSource {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CommandFailure("\(path): no such file or directory")
+            }
+            guard !isDirectory.boolValue else { return nil }
+            let url = URL(fileURLWithPath: path)
+            return (url.deletingLastPathComponent().path, url.lastPathComponent)
+        }
+        // Object storage has no directories: a path is one when keys start with it and a '/'.
+        do {
+            _ = try source.listFiles(under: path)
+            return nil
+        } catch where error.kind == .notADirectory {
+            let slash = path.lastIndex(of: "/") ?? path.startIndex
+            return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+        } catch where error.kind == .notFound {
+            throw CommandFailure("\(path): no such file or directory")
+        } catch {
+            // The log directory's reader says what is wrong with it.
+            return nil
+        }
     }
 
     private static func megabytes(_ bytes: Int64) -> String {

@@ -79,6 +79,12 @@ indirect enum JSONValue: Equatable {
 
     static func quote(_ string: String, into out: inout String) {
         out += "\""
+        // Most strings (names, numbers, base64) need no escape: copied whole.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -35,8 +35,9 @@ struct LogdirSet {
             let runs = NameFilter { name in
                 filters.includes(run: name) || (several && filters.includes(run: RunNaming.labelled(name, label: label)))
             }
+            let options = try LogdirSource.options(for: logdir, runs: runs, tags: filters.tags)
             do {
-                readers.append(try SummaryReader(logdir: logdir, options: .init(runs: runs, tags: filters.tags)))
+                readers.append(try SummaryReader(logdir: logdir, options: options))
             } catch {
                 throw CommandFailure(error.description)
             }

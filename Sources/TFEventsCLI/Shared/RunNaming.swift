@@ -15,6 +15,12 @@ import Foundation
 enum RunNaming {
     /// The absolute, standardized form of `path` (`.` and `..` resolved, no trailing `/`).
     static func absolutePath(_ path: String) -> String {
+        // A URL (s3://BUCKET/PREFIX) is absolute already; only its trailing '/' goes.
+        if path.contains("://") {
+            var url = path
+            while url.hasSuffix("/") && !url.hasSuffix("://") { url.removeLast() }
+            return url
+        }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         return absolute.count > 1 && absolute.hasSuffix("/") ? String(absolute.dropLast()) : absolute
     }

@@ -55,7 +55,7 @@ extension TFEventsCommand {
             case table, markdown, csv, json
         }
 
-        @Argument(help: "The log directories to read: what you would give to `tensorboard --logdir`.")
+        @Argument(help: "The log directories to read: what you would give to `tensorboard --logdir`, or s3://BUCKET/PREFIX.")
         var logdirs: [String]
 
         @Option(

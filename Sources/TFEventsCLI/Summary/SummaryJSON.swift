@@ -107,7 +107,7 @@ enum SummaryJSON {
         case .lengthCRC, .badLength: "length_crc"
         case .dataCRC: "data_crc"
         case .decode: "decode"
-        case .io, .lateWrite, .empty: nil
+        case .io, .lateWrite, .empty, .replaced: nil
         }
     }
 

@@ -45,7 +45,7 @@ extension TFEventsCommand {
                 """
         )
 
-        @Argument(help: "The log directory: the directory given to `tensorboard --logdir`.")
+        @Argument(help: "The log directory: the directory given to `tensorboard --logdir`, or s3://BUCKET/PREFIX.")
         var logdir: String
 
         @OptionGroup var filters: FilterOptions
@@ -73,8 +73,9 @@ extension TFEventsCommand {
             let terminal = TerminalOutput.current
             let out = ByteOutput.standardOutput()
             let reader: SummaryReader
+            let options = try LogdirSource.options(for: logdir, runs: filters.runs, tags: filters.tags)
             do {
-                reader = try SummaryReader(logdir: logdir, options: .init(runs: filters.runs, tags: filters.tags))
+                reader = try SummaryReader(logdir: logdir, options: options)
             } catch {
                 throw CommandFailure(error.description)
             }

@@ -11,6 +11,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "prcurves": prCurveBenchmark,
     "media": mediaBenchmark,
     "runs": manyRunsBenchmark,
+    "sqlite": sqliteBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -209,7 +209,8 @@ public final class EventFileReader {
     func next<S: Sink>(final: Bool, limit: Int = 1, into sink: inout S) -> Outcome? {
         @inline(__always)
         func problems(_ problem: ReadProblem) { sink.report(problem) }
-        let reader = open()
+        var reader = open()
+        var restarted = false
         if !chunkingConsidered && final { startChunks(reader) }
         // Locals for the whole call: a class's stored properties cost a dynamic exclusivity check
         // on every access.
@@ -288,6 +289,18 @@ public final class EventFileReader {
                         .decode, offset: offset, resumedAt: nil,
                         message: "the record's CRCs are valid but its payload is not an Event protobuf; skipped"))
             } catch {
+                if case .io(let failure) = error.kind, failure.kind == .replaced, !restarted {
+                    // Never mix two files' records: say so, then read the new file from its start.
+                    problems(
+                        problem(
+                            .replaced, offset: error.offset, resumedAt: 0,
+                            message: "the file was replaced while it was read (" + failure.message
+                                + "); what was read from it before stays, and the new file is read from its start"))
+                    restart()
+                    reader = open()
+                    restarted = true
+                    continue
+                }
                 if case .io(let failure) = error.kind {
                     // The next call tries again from the same place; the failure is reported once.
                     if reportedDamage != error.offset {
@@ -314,6 +327,20 @@ public final class EventFileReader {
                 if resumed == nil { return taken > 0 ? .consumed : nil }
             }
         }
+    }
+
+    /// Forgets everything about the file's bytes, to read a replacement from its start.
+    private func restart() {
+        endChunks()
+        if let reader { recordsBeforeSuspension += reader.recordCount }
+        reader = nil
+        resumeOffset = 0
+        reportedDamage = nil
+        isSearching = false
+        reportedEmpty = false
+        compat = DataClassCompat()
+        // The tags learned for the fast path were learned with the old file's per-file rules.
+        fastTags = TagCache()
     }
 
     // MARK: Parallel chunks

@@ -65,5 +65,9 @@ public struct ReadProblem: Error, Sendable, Hashable, CustomStringConvertible {
         /// `file_version` record. Reported by ``EventFileReader`` only; a log directory's empty
         /// file is a run that has not started writing, which is not damage.
         case empty
+        /// The file was replaced by a different one while it was being read (an object store
+        /// said so: its version tag changed and the bytes already read no longer match). What was
+        /// read from the old file stays; the new one is read from its start, never mixed with it.
+        case replaced
     }
 }
