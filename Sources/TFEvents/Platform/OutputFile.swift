@@ -35,13 +35,18 @@ package struct OutputFile: Sendable {
     /// (``SystemCallFailure/isBrokenPipe``) when `SIGPIPE` is ignored
     /// (``ProcessSignals/ignoreBrokenPipe()``).
     package func write(_ bytes: [UInt8], written: inout Int) throws(SystemCallFailure) {
-        let failure = bytes.withUnsafeBytes { raw -> FileDescriptor.Failure? in
-            guard written < raw.count else { return nil }
-            let result = descriptor.writeAll(UnsafeRawBufferPointer(rebasing: raw[written...]))
-            written += result.written
-            return result.failure
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(SystemCallFailure) in try write(raw, written: &written) }
         }
-        if let failure { throw SystemCallFailure(failure) }
+        try result.get()
+    }
+
+    /// ``write(_:written:)`` for bytes in memory the caller owns.
+    package func write(_ bytes: UnsafeRawBufferPointer, written: inout Int) throws(SystemCallFailure) {
+        guard written < bytes.count else { return }
+        let result = descriptor.writeAll(UnsafeRawBufferPointer(rebasing: bytes[written...]))
+        written += result.written
+        if let failure = result.failure { throw SystemCallFailure(failure) }
     }
 
     /// Writes all of `bytes`.

@@ -39,11 +39,6 @@ struct ExportRows {
         return CSV.line(columns)
     }
 
-    /// What a scalar row leaves empty after its value: the columns of the other kinds asked for.
-    private var scalarTail: String {
-        String(repeating: ",", count: (includesHistograms ? 3 : 0) + (includesPRCurves ? Self.prCurveColumns.count : 0))
-    }
-
     /// The start of every row of a series: its run and tag, escaped once for all its points.
     func prefix(run: String, tag: String) -> String {
         switch format {
@@ -59,16 +54,10 @@ struct ExportRows {
     }
 
     /// The row of one scalar point; `prefix` is the series' ``prefix(run:tag:)``.
-    func scalar(prefix: String, step: Int64, wallTime: Double, value: Double) -> String {
-        switch format {
-        case .csv:
-            // Numbers never need quoting.
-            return prefix + String(step) + "," + NumberFormatting.exact(wallTime) + ","
-                + NumberFormatting.exact(value) + scalarTail + "\n"
-        case .jsonl:
-            return prefix + "\"step\": " + String(step) + ", \"wall_time\": " + JSONValue.format(wallTime)
-                + ", \"value\": " + JSONValue.format(value) + "}\n"
-        }
+    func scalar(prefix: String, step: Int64, wallTime: Double, value: Double) -> ScalarRow {
+        ScalarRow(
+            format: format, prefix: prefix, step: step, wallTime: wallTime, value: value,
+            emptyColumns: format == .csv ? (includesHistograms ? 3 : 0) + (includesPRCurves ? Self.prCurveColumns.count : 0) : 0)
     }
 
     /// The rows of one histogram point: one per bucket in CSV, one object in JSON Lines.

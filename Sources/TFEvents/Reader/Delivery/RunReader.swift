@@ -46,6 +46,10 @@ public final class RunReader: Sequence, IteratorProtocol {
     private var heldIndex = 0
     /// The second reading of a large run, once the first has been handed out.
     private var streaming: Streaming?
+    /// Items made ready for ``next()`` a few hundred at a time, so that handing one out costs one
+    /// access to the reader's state (each access to a class's stored property is checked at run
+    /// time for exclusivity) rather than one per property the making of it reads.
+    private var ready = Ready()
 
     /// How many points of each series (by ``Series/id``) purges left out.
     public private(set) var droppedPointCounts: [Int: Int] = [:]
@@ -61,8 +65,7 @@ public final class RunReader: Sequence, IteratorProtocol {
     private struct Streaming {
         var loader: RunLoader
         var sieve: PurgeSieve
-        var queue: [RawItem] = []
-        var index = 0
+        var batch = RawBatch()
         var ordinal = 0
         var more = true
     }
@@ -70,9 +73,27 @@ public final class RunReader: Sequence, IteratorProtocol {
     /// What is kept of a run read in memory.
     private enum Held {
         case series(Int)
+        /// A point of the scalar fast path, kept as plain numbers until it is handed out.
+        case scalar(ScalarPoint)
         case point(Point)
         indirect case problem(ReadProblem)
     }
+
+    /// Items ready to be handed out, in order.
+    private struct Ready {
+        var items: [Item] = []
+        var index = 0
+
+        @inline(__always)
+        mutating func next() -> Item? {
+            guard index < items.count else { return nil }
+            defer { index &+= 1 }
+            return items[index]
+        }
+    }
+
+    /// How many items are made ready at once.
+    private static let readyCount = 512
 
     init(_ listing: LogdirListing.Run, options: SummaryReader.Options, bufferedByteLimit: Int64 = 16 << 20) {
         self.listing = listing
@@ -87,21 +108,35 @@ public final class RunReader: Sequence, IteratorProtocol {
     public func series(_ id: Int) -> Series { loader!.series[id] }
 
     public func next() -> Item? {
+        if let item = ready.next() { return item }
+        return refill()
+    }
+
+    /// Makes the next items ready and returns the first; `nil` at the end.
+    private func refill() -> Item? {
         if !started { start() }
-        while heldIndex < held.count {
-            let item = held[heldIndex]
+        var items = ready.items
+        ready = Ready()  // while `items` is out, so that it is not copied
+        items.removeAll(keepingCapacity: true)
+        var announced = self.announced
+        self.announced = []
+        defer { self.announced = announced }
+        while heldIndex < held.count && items.count < Self.readyCount {
+            let entry = held[heldIndex]
             heldIndex += 1
-            if let item = handOut(item) { return item }
+            if let item = handOut(entry, announced: &announced) { items.append(item) }
         }
-        if !held.isEmpty {
+        if heldIndex == held.count && !held.isEmpty {
             held = []
             heldIndex = 0
         }
-        guard var current = streaming else { return nil }
-        streaming = nil  // while `current` is out, so its queue is not copied
-        let item = stream(&current)
-        if item != nil { streaming = current }
-        return item
+        if items.isEmpty, var current = streaming {
+            streaming = nil  // while `current` is out, so that its batch is not copied
+            stream(&current, announced: &announced, into: &items)
+            if !items.isEmpty { streaming = current }
+        }
+        ready = Ready(items: items, index: 0)
+        return ready.next()
     }
 
     // MARK: Reading
@@ -124,12 +159,15 @@ public final class RunReader: Sequence, IteratorProtocol {
     private func readBuffered(_ loader: RunLoader) {
         self.loader = loader
         var held: [Held] = []
+        // Room for as many points as the files could hold (a record takes 24 bytes or more): the
+        // array never grows by copying, and pages never written are never taken.
+        held.reserveCapacity(Int(Swift.min(listing.byteCount, bufferedByteLimit) / 24))
         var problems: [ReadProblem] = []
         var queue = RawBatch()
         var more = true
         while more {
             more = loader.advance(final: options.filesAreComplete, into: &queue)
-            queue.forEach(scalars: { points in for point in points { held.append(.point(point.point)) } }) { item in
+            queue.forEach(scalars: { points in for point in points { held.append(.scalar(point)) } }) { item in
                 switch item {
                 case .series(let series): held.append(.series(series.id))
                 case .point(let point): held.append(.point(point))
@@ -140,7 +178,9 @@ public final class RunReader: Sequence, IteratorProtocol {
             }
             queue.removeAll()
         }
-        self.held = problems.map(Held.problem) + held
+        // The problems come first (copying the points only when there are problems).
+        if !problems.isEmpty { held.insert(contentsOf: problems.map(Held.problem), at: 0) }
+        self.held = held
     }
 
     /// Applies a rewind to points held in memory: drops what a purge drops, decodes again what
@@ -158,7 +198,13 @@ public final class RunReader: Sequence, IteratorProtocol {
             return
         }
         held.removeAll { item in
-            guard case .point(let point) = item, rewind.drops(point) else { return false }
+            let point: Point
+            switch item {
+            case .point(let held): point = held
+            case .scalar(let held): point = held.point
+            case .series, .problem: return false
+            }
+            guard rewind.drops(point) else { return false }
             droppedPointCounts[point.series, default: 0] += 1
             return true
         }
@@ -207,49 +253,58 @@ public final class RunReader: Sequence, IteratorProtocol {
         startSecondReading(after: first)
     }
 
-    /// The next item of the second reading.
-    private func stream(_ streaming: inout Streaming) -> Item? {
-        while true {
-            if streaming.index == streaming.queue.count {
-                guard streaming.more else { return nil }
-                streaming.queue.removeAll(keepingCapacity: true)
-                streaming.index = 0
-                streaming.more = streaming.loader.advance(final: options.filesAreComplete, into: &streaming.queue)
-                continue
-            }
-            let item = streaming.queue[streaming.index]
-            streaming.index += 1
-            switch item {
-            case .series(let series):
-                if let item = announce(series.id) { return item }
-            case .point(let point):
-                let ordinal = streaming.ordinal
-                streaming.ordinal += 1
-                if streaming.sieve.drops(ordinal: ordinal, step: point.step, series: point.series) {
-                    droppedPointCounts[point.series, default: 0] += 1
-                    continue
+    /// Appends the items of the second reading's next batches to `items`, until some are
+    /// appended or the reading ends.
+    private func stream(_ streaming: inout Streaming, announced: inout [Announcement], into items: inout [Item]) {
+        var dropped: [Int] = []
+        while items.isEmpty && streaming.more {
+            streaming.batch.removeAll()
+            streaming.more = streaming.loader.advance(final: options.filesAreComplete, into: &streaming.batch)
+            var ordinal = streaming.ordinal
+            var sieve = streaming.sieve
+            streaming.sieve = PurgeSieve()  // while `sieve` is out, so that it is not copied
+            defer { streaming.sieve = sieve }
+            // The points of the run are numbered in reading order, as the first reading numbered them.
+            func take(_ point: Point) {
+                defer { ordinal += 1 }
+                if sieve.drops(ordinal: ordinal, step: point.step, series: point.series) {
+                    dropped.append(point.series)
+                } else if Self.isWanted(point.series, announced) {
+                    items.append(.point(point))
                 }
-                if isWanted(point.series) { return .point(point) }
-            case .problem, .rewind, .run:
-                // The first reading reported the problems; its purges are in the sieve.
-                continue
             }
+            streaming.batch.forEach(scalars: { points in
+                for point in points { take(point.point) }
+            }) { item in
+                switch item {
+                case .series(let series):
+                    if let item = announce(series.id, announced: &announced) { items.append(item) }
+                case .point(let point):
+                    take(point)
+                case .problem, .rewind, .run:
+                    // The first reading reported the problems; its purges are in the sieve.
+                    break
+                }
+            }
+            streaming.ordinal = ordinal
         }
+        for series in dropped { droppedPointCounts[series, default: 0] += 1 }
     }
 
     // MARK: Handing out
 
-    private func handOut(_ held: Held) -> Item? {
+    private func handOut(_ held: Held, announced: inout [Announcement]) -> Item? {
         switch held {
-        case .series(let id): return announce(id)
-        case .point(let point): return isWanted(point.series) ? .point(point) : nil
+        case .series(let id): return announce(id, announced: &announced)
+        case .scalar(let point): return Self.isWanted(point.series, announced) ? .point(point.point) : nil
+        case .point(let point): return Self.isWanted(point.series, announced) ? .point(point) : nil
         case .problem(let problem): return .problem(problem)
         }
     }
 
     /// The series' announcement, with its final metadata, the first time it is asked for; `nil`
     /// after that or when the tag filter leaves it out.
-    private func announce(_ id: Int) -> Item? {
+    private func announce(_ id: Int, announced: inout [Announcement]) -> Item? {
         while announced.count <= id { announced.append(.unseen) }
         guard case .unseen = announced[id] else { return nil }
         let series = loader!.series[id]
@@ -258,7 +313,8 @@ public final class RunReader: Sequence, IteratorProtocol {
         return wanted ? .series(series) : nil
     }
 
-    private func isWanted(_ id: Int) -> Bool {
+    @inline(__always)
+    private static func isWanted(_ id: Int, _ announced: [Announcement]) -> Bool {
         guard id < announced.count, case .wanted = announced[id] else { return false }
         return true
     }

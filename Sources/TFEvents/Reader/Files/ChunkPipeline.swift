@@ -37,6 +37,8 @@ final class ChunkPipeline: Sendable {
     private let finished: LockedValue<[Int: Result<RecordChunk, ByteSourceError>]>
     /// One per chunk, signalled when a helper has put it in ``finished``.
     private let signals: [DispatchSemaphore]
+    /// The arrays of chunks the reader is done with, for the next chunks to read into.
+    private let spare = LockedValue<[RecordChunk.Storage]>([])
 
     /// A pipeline over `[start, end)` of `path`.
     init(
@@ -79,6 +81,14 @@ final class ChunkPipeline: Sendable {
         return result
     }
 
+    /// Takes back the arrays of a chunk the reader is done with.
+    func recycle(_ chunk: consuming RecordChunk) {
+        let storage = chunk.storage()
+        spare.withLock { spare in
+            if spare.count < window { spare.append(storage) }
+        }
+    }
+
     /// Stops the helpers after the chunk each is reading.
     func cancel() {
         isCancelled.store(true, ordering: .relaxed)
@@ -86,10 +96,11 @@ final class ChunkPipeline: Sendable {
 
     private func read(_ index: Int) -> Result<RecordChunk, ByteSourceError> {
         let chunkStart = chunkStart(index)
+        let storage = spare.withLock { $0.popLast() } ?? RecordChunk.Storage()
         return Result { () throws(ByteSourceError) in
             try RecordChunk(
                 path: path, source: source, start: chunkStart, end: min(end, chunkStart + chunkSize), fileEnd: end,
-                isFirst: index == 0, lengthLimit: lengthLimit, parsesScalars: parsesScalars)
+                isFirst: index == 0, lengthLimit: lengthLimit, parsesScalars: parsesScalars, storage: storage)
         }
     }
 

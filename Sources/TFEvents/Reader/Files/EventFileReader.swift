@@ -409,6 +409,7 @@ public final class EventFileReader {
                     // All of this chunk is behind the walk.
                     cursor.chunk = nil
                     cursor.index += 1
+                    cursor.pipeline.recycle(consume chunk)
                     continue
                 }
                 guard let first = chunk.index(ofRecordAt: cursor.position) else {
@@ -465,6 +466,7 @@ public final class EventFileReader {
                 cursor.position = chunk.stop
                 cursor.chunk = nil
                 cursor.index += 1
+                cursor.pipeline.recycle(consume chunk)
             }
             if let outcome { return outcome }
         }

@@ -59,6 +59,18 @@ struct RecordChunk: Sendable {
         return low < records.count && self.offset(of: low) == offset ? low : nil
     }
 
+    /// A chunk's arrays, kept for the next chunk to read into.
+    struct Storage: Sendable {
+        var bytes: [UInt8] = []
+        var records: [Record] = []
+    }
+
+    /// The chunk's arrays, for ``init(path:source:start:end:fileEnd:isFirst:lengthLimit:parsesScalars:storage:)``
+    /// to reuse.
+    consuming func storage() -> Storage {
+        Storage(bytes: bytes, records: records)
+    }
+
     /// A chunk holding no record, whose walk stops where it starts.
     init(empty start: Int64) {
         self.init(base: start, bytes: [], records: [], tags: [], stop: start)
@@ -71,11 +83,13 @@ struct RecordChunk: Sendable {
     ///     no boundary needs finding.
     ///   - lengthLimit: The largest payload length accepted (longer is damage).
     ///   - parsesScalars: Whether scalars are parsed for the fast path.
+    ///   - storage: A finished chunk's arrays to reuse (``storage()``), so that reading a chunk
+    ///     takes no fresh memory (whose pages the kernel must zero and map).
     init(
         path: String, source: any ByteSource, start: Int64, end: Int64, fileEnd: Int64, isFirst: Bool,
-        lengthLimit: UInt64, parsesScalars: Bool
+        lengthLimit: UInt64, parsesScalars: Bool, storage: Storage = Storage()
     ) throws(ByteSourceError) {
-        var window = ChunkBytes(path: path, source: source, base: start, fileEnd: fileEnd)
+        var window = ChunkBytes(path: path, source: source, base: start, fileEnd: fileEnd, storage: storage.bytes)
         // The chunk and a sixteenth more, so that its last record is usually whole without a
         // second read.
         try window.fill(to: min(fileEnd, end + (end - start) / 16))
@@ -88,7 +102,8 @@ struct RecordChunk: Sendable {
             }
             position = boundary
         }
-        var records: [Record] = []
+        var records = storage.records
+        records.removeAll(keepingCapacity: true)
         // Records of scalars take about 50 bytes: enough room for them without growing.
         records.reserveCapacity(Int((end - position) / 40) + 1)
         var tags: [Range<Int>] = []
@@ -165,13 +180,16 @@ private struct ChunkBytes {
     let source: any ByteSource
     let base: Int64
     let fileEnd: Int64
-    var bytes: [UInt8] = []
+    /// The bytes from `base`; the first ``count`` are read.
+    var bytes: [UInt8]
+    var count = 0
 
-    init(path: String, source: any ByteSource, base: Int64, fileEnd: Int64) {
+    init(path: String, source: any ByteSource, base: Int64, fileEnd: Int64, storage: [UInt8]) {
         self.path = path
         self.source = source
         self.base = base
         self.fileEnd = fileEnd
+        bytes = storage
     }
 
     /// Makes the bytes up to file offset `end` available; `false` when the file ends before.
@@ -179,20 +197,24 @@ private struct ChunkBytes {
     mutating func fill(to end: Int64) throws(ByteSourceError) -> Bool {
         guard end <= fileEnd else { return false }
         let wanted = Int(end - base)
-        guard bytes.count < wanted else { return true }
-        let filled = bytes.count
+        guard count < wanted else { return true }
         // Grow by at least half again, so that a long walk past the chunk reads in few steps.
-        let target = min(Int(fileEnd - base), max(wanted, filled + filled / 2))
-        bytes.reserveCapacity(target)
-        bytes.append(contentsOf: repeatElement(0, count: target - filled))
-        var total = filled
+        let target = min(Int(fileEnd - base), max(wanted, count + count / 2))
+        // The source reads up to the array's end: make that the target, keeping the storage
+        // (a recycled chunk's is already that long, so nothing is zeroed again).
+        if bytes.count > target {
+            bytes.removeLast(bytes.count - target)
+        } else if bytes.count < target {
+            bytes.append(contentsOf: repeatElement(0, count: target - bytes.count))
+        }
+        var total = count
         while total < target {
             let read = try source.read(path, at: base + Int64(total), into: &bytes, from: total)
             if read == 0 { break }
             total += read
         }
-        if total < bytes.count { bytes.removeLast(bytes.count - total) }
-        return bytes.count >= wanted
+        count = total
+        return count >= wanted
     }
 
     /// Whether the length field at `position` (whose 12 header bytes are read) has a valid CRC.
