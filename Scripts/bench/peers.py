@@ -1,11 +1,13 @@
 """The peers, measured the way tfevents-bench measures us: one JSON line per benchmark with
 median/min/max seconds over repetitions, a rate, and the peak RSS of the process.
 
-Usage: python peers.py NAME [--count N] [--repetitions R] [--dir D]
+Usage: python peers.py NAME [--count N] [--repetitions R] [--dir D] [--benchmark B]
 Names: scalars_tbx, scalars_tbx_queue, scalars_tf2, png_pillow, hist_tbx, hist_tf2,
        pr_tbx, pr_tensorboard, audio_tf2, audio_wave, apng_pillow,
        read_tbparse, read_accumulator, read_reducer, read_rust, sqlite_pandas, wide_tbparse,
-       ours_summary, ours_export, ours_sqlite, ours_wide, ours_long_csv
+       ours_summary, ours_export, ours_export_jsonl, ours_sqlite, ours_wide, ours_long_csv
+The read_* peers and ours_summary/ours_export* report under --benchmark (default read_scalars), so
+that one log directory's readers share a table.
 Each runs in its own process (run.sh starts one per name), so peak RSS is that peer's alone."""
 import argparse
 import json
@@ -235,7 +237,7 @@ def read_peer(args, label, load):
         points.append(load(args.dir))
 
     seconds = measure(args.repetitions, body)
-    report("read_scalars", label, seconds, points[-1], "scalars")
+    report(args.benchmark, label, seconds, points[-1], "scalars")
 
 
 def load_tbparse(logdir):
@@ -288,7 +290,7 @@ def read_rust(args):
             pass
         process.kill()
         process.wait()
-    line = {"benchmark": "read_scalars", "implementation": "TensorBoard Rust data server (--load_fast)",
+    line = {"benchmark": args.benchmark, "implementation": "TensorBoard Rust data server (--load_fast)",
             "scalars": args.count, "median_s": statistics.median(seconds), "min_s": min(seconds),
             "max_s": max(seconds), "scalars_per_s": args.count / statistics.median(seconds), "peak_rss_kib": rss}
     print(json.dumps(line), flush=True)
@@ -396,6 +398,7 @@ def main():
     parser.add_argument("--dir", default="")
     parser.add_argument("--tfevents", default="")
     parser.add_argument("--output", default="")
+    parser.add_argument("--benchmark", default="read_scalars")
     args = parser.parse_args()
     benches = {
         "scalars_tbx": lambda: scalars_tbx(args, 10, "tensorboardX (max_queue=10)"),
@@ -413,10 +416,13 @@ def main():
         "read_accumulator": lambda: read_peer(args, "TensorBoard EventAccumulator", load_accumulator),
         "read_reducer": lambda: read_peer(args, "tensorboard-reducer", load_reducer),
         "read_rust": lambda: read_rust(args),
-        "ours_summary": lambda: command(args, "read_scalars", "swift-tfevents (tfevents summary)",
+        "ours_summary": lambda: command(args, args.benchmark, "swift-tfevents (tfevents summary)",
                                         [args.tfevents, "summary", args.dir, "--format", "json"], args.count, "scalars"),
-        "ours_export": lambda: command(args, "read_scalars", "swift-tfevents (tfevents export, CSV)",
+        "ours_export": lambda: command(args, args.benchmark, "swift-tfevents (tfevents export, CSV)",
                                        [args.tfevents, "export", args.dir], args.count, "scalars"),
+        "ours_export_jsonl": lambda: command(args, args.benchmark, "swift-tfevents (tfevents export, JSON Lines)",
+                                             [args.tfevents, "export", args.dir, "--format", "jsonl"], args.count,
+                                             "scalars"),
         "ours_sqlite": lambda: command(args, "sqlite_export", "swift-tfevents (tfevents export -o FILE.db, whole command)",
                                        [args.tfevents, "export", args.dir, "-o", args.output], args.count, "scalars"),
         "ours_wide": lambda: command(args, "export_wide", "swift-tfevents (tfevents export --wide, CSV)",

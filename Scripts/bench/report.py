@@ -7,6 +7,7 @@ import sys
 
 UNITS = {"scalars_write": "scalars", "scalars_write_concurrent": "scalars", "image_256x256_rgb": "images",
          "histogram_10k": "histograms", "read_scalars": "scalars", "read_large_file": "scalars", "startup": "runs",
+         "read_100mb_file": "scalars", "read_single_core": "scalars", "many_small_runs": "scalars",
          "report_scalars": "scalars", "sqlite_export": "scalars", "export_wide": "scalars",
          "pr_curve_1m": "curves", "audio_10s_16khz": "clips", "apng_16x64x64": "videos"}
 

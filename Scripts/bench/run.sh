@@ -79,6 +79,8 @@ bytes=$(du -sb "$work/logdir1m" | cut -f1)
 "$py" Scripts/bench/peers.py ours_summary --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 5 \
   | "$py" -c "import json,sys; l=json.loads(sys.stdin.read()); l['mb_per_s']=$bytes/1e6/l['median_s']; print(json.dumps(l))" >>"$results"
 "$py" Scripts/bench/peers.py ours_export --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
+"$py" Scripts/bench/peers.py ours_export_jsonl --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 \
+  --repetitions 3 >>"$results"
 "$py" Scripts/bench/peers.py ours_report --tfevents "$tfevents" --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
 "$py" Scripts/bench/peers.py read_rust --dir "$work/logdir1m" --count 1000000 --repetitions 3 >>"$results"
 for peer in read_reducer read_accumulator read_tbparse; do
@@ -97,22 +99,57 @@ $bench sqlite --dir "$work/logdir1m" --repetitions 5 >>"$results"
 "$py" Scripts/bench/peers.py wide_tbparse --dir "$work/logdir1m" --count 1000000 --repetitions $peer_reps \
   2>/dev/null >>"$results"
 
-echo "== one large scalar file" >&2
-large_events=5600000
-[ "$quick" = "--quick" ] && large_events=1000000
-$bench read --events $large_events --repeat 3 2>/dev/null | "$py" -c '
+# Adds "mb_per_s" to a JSON line, from the bytes read ($1).
+with_rate() {
+  "$py" -c "import json,sys; l=json.loads(sys.stdin.read()); l['mb_per_s']=$1/1e6/l['median_s']; print(json.dumps(l))"
+}
+
+echo "== one 100 MB scalar file (one run)" >&2
+large_events=2000000
+$bench read --events $large_events --write "$work/large" --repeat 1 --mode summarize >/dev/null 2>&1
+large_bytes=$(du -sb "$work/large" | cut -f1)
+for ours in ours_summary ours_export ours_export_jsonl; do
+  "$py" Scripts/bench/peers.py $ours --benchmark read_100mb_file --tfevents "$tfevents" --dir "$work/large" \
+    --count $large_events --repetitions 3 | with_rate $large_bytes >>"$results"
+done
+"$py" Scripts/bench/peers.py read_rust --benchmark read_100mb_file --dir "$work/large" --count $large_events \
+  --repetitions 3 | with_rate $large_bytes >>"$results"
+for peer in read_reducer read_accumulator read_tbparse; do
+  "$py" Scripts/bench/peers.py $peer --benchmark read_100mb_file --dir "$work/large" --repetitions 1 2>/dev/null \
+    | with_rate $large_bytes >>"$results"
+done
+
+echo "== the same file in process: every core, and one core (taskset -c 0)" >&2
+large_file_lines='
 import json, sys, statistics
+benchmark, cores = sys.argv[1], sys.argv[2]
 lines = [json.loads(l) for l in sys.stdin if l.startswith("{")]
-names = {"summarize": "swift-tfevents (SummaryReader.summarize, one pass)",
-         "stream": "swift-tfevents (SummaryReader.read, every point in order)"}
+names = {"summarize": "swift-tfevents (SummaryReader.summarize, one pass, %s)" % cores,
+         "stream": "swift-tfevents (SummaryReader.read, every point in order, %s)" % cores}
 for mode in ("summarize", "stream"):
     mine = [l for l in lines if l["mode"] == mode]
+    if not mine:
+        continue
     s = [l["seconds"] for l in mine]
     l = mine[0]
-    print(json.dumps({"benchmark": "read_large_file", "implementation": names[mode],
+    print(json.dumps({"benchmark": benchmark, "implementation": names[mode],
       "scalars": l["points"], "bytes": l["bytes"], "median_s": statistics.median(s), "min_s": min(s), "max_s": max(s),
       "scalars_per_s": l["points"] / statistics.median(s), "mb_per_s": l["bytes"] / 1e6 / statistics.median(s),
-      "peak_rss_kib": max(x["peak_rss_mib"] for x in mine) * 1024}))' >>"$results"
+      "peak_rss_kib": max(x["peak_rss_mib"] for x in mine) * 1024}))'
+$bench read --logdir "$work/large" --repeat 3 --mode both 2>/dev/null \
+  | "$py" -c "$large_file_lines" read_large_file "every core" >>"$results"
+taskset -c 0 $bench read --logdir "$work/large" --repeat 3 --mode summarize 2>/dev/null \
+  | "$py" -c "$large_file_lines" read_single_core "one core" >>"$results"
+
+echo "== 10,000 runs of 100 points" >&2
+$bench runs --runs 10000 --points 100 --write "$work/runs10k" --repeat 3 2>/dev/null >>"$results"
+runs_bytes=$(du -sb "$work/runs10k" | cut -f1)
+"$py" Scripts/bench/peers.py ours_summary --benchmark many_small_runs --tfevents "$tfevents" --dir "$work/runs10k" \
+  --count 1000000 --repetitions 5 | with_rate $runs_bytes >>"$results"
+"$py" Scripts/bench/peers.py read_rust --benchmark many_small_runs --dir "$work/runs10k" --count 1000000 \
+  --repetitions 3 | with_rate $runs_bytes >>"$results"
+"$py" Scripts/bench/peers.py read_accumulator --benchmark many_small_runs --dir "$work/runs10k" --repetitions 1 \
+  2>/dev/null | with_rate $runs_bytes >>"$results"
 
 echo "== start-up" >&2
 mkdir -p "$work/empty"

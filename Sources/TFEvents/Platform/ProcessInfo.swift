@@ -16,8 +16,8 @@ enum ProcessInfo {
     /// The process id.
     static var processID: Int32 { getpid() }
 
-    /// The number of processors online: how many runs are read at once.
-    static var processorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    /// The number of cores the process may use (``AvailableCores``): how many runs are read at once.
+    static var processorCount: Int { AvailableCores.count }
 
     /// Seconds since the Unix epoch, with the clock's full resolution.
     static func wallTime() -> Double {

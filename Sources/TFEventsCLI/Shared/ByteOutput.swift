@@ -1,4 +1,3 @@
-import Glibc
 import TFEvents
 
 /// Buffered output to standard output or a file opened for writing.
@@ -28,7 +27,7 @@ final class ByteOutput {
     /// Rows formatted together.
     static let rowsPerBlock = 8_192
     /// Whether rows are formatted on other threads: when there are other cores.
-    private static let formatsInParallel = sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
+    private static let formatsInParallel = AvailableCores.count > 1
 
     /// Bytes waiting to be written: the first ``filled`` of ``bytes``, which is always
     /// ``ByteOutput/blockSize`` long (so rows are written into it in place).
@@ -273,7 +272,10 @@ private final class RowBatch<Row: ByteRow & Sendable>: PendingRows {
             var filled = 0
             bytes.withUnsafeMutableBufferPointer { buffer in
                 let start = buffer.baseAddress!
-                for row in rows { filled += row.write(to: start + filled) }
+                // Each row borrowed in place: a copy would retain and release its strings.
+                rows.withUnsafeBufferPointer { rows in
+                    for index in rows.indices { filled += rows[index].write(to: start + filled) }
+                }
             }
             return filled
         }

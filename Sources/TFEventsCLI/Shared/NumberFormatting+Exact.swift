@@ -101,24 +101,37 @@ extension NumberFormatting {
     }
 
     /// Writes the last `count` decimal digits of `value` so that they end just before `end`, two
-    /// at a time.
+    /// at a time, eight at a time in 32-bit arithmetic (cheaper than 64-bit division).
     @inline(__always)
     static func writeDigits(_ value: UInt64, count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
-        let pairs = digitPairs.utf8Start
+        let pairs = UnsafeRawPointer(digitPairs.utf8Start)
         var out = end
         var rest = value
         var remaining = count
-        while remaining >= 2 {
-            let pair = Int(rest % 100)
-            rest /= 100
+        @inline(__always)
+        func writePair(_ pair: UInt32) {
             out -= 2
-            out[0] = pairs[2 * pair]
-            out[1] = pairs[2 * pair + 1]
-            remaining -= 2
+            UnsafeMutableRawPointer(out).storeBytes(
+                of: pairs.loadUnaligned(fromByteOffset: Int(pair) &* 2, as: UInt16.self), as: UInt16.self)
+        }
+        while remaining >= 8 {
+            var low = UInt32(truncatingIfNeeded: rest % 100_000_000)
+            rest /= 100_000_000
+            for _ in 0..<4 {
+                writePair(low % 100)
+                low /= 100
+            }
+            remaining &-= 8
+        }
+        var low = UInt32(truncatingIfNeeded: rest)
+        while remaining >= 2 {
+            writePair(low % 100)
+            low /= 100
+            remaining &-= 2
         }
         if remaining == 1 {
             out -= 1
-            out.pointee = UInt8(ascii: "0") + UInt8(rest % 10)
+            out.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: low % 10)
         }
     }
 

@@ -1,10 +1,11 @@
-// tfevents-bench runs [--runs N] [--points P] [--logdir DIR] [--keep] [--repeat R]
+// tfevents-bench runs [--runs N] [--points P] [--logdir DIR | --write DIR] [--keep] [--repeat R]
 //
 // Many small runs: N runs of P scalar points each (one tag, as tensorboardX writes them, one
 // event file per run), then `SummaryReader.summarize()` timed R times, listing included. Prints
-// one JSON line per reading: {"benchmark": "many_runs", "runs", "points", "bytes", "seconds",
-// "runs_per_s", "peak_rss_mib"}. Without --logdir the runs are written to a temporary directory,
-// removed afterwards unless --keep (its path is printed on standard error).
+// one JSON line: {"benchmark": "many_small_runs", "implementation", "scalars", "runs", "bytes",
+// "median_s", "min_s", "max_s", "scalars_per_s", "mb_per_s", "peak_rss_kib"}. Without --logdir the runs are written to a temporary directory,
+// removed afterwards unless --keep (its path is printed on standard error), or into DIR with
+// --write (kept).
 import Foundation
 import TFEvents
 
@@ -12,9 +13,13 @@ func manyRunsBenchmark(_ arguments: [String]) throws {
     let runs = option("runs", in: arguments, default: 10_000)
     let points = option("points", in: arguments, default: 100)
     let repeats = option("repeat", in: arguments, default: 3)
-    let given = arguments.firstIndex(of: "--logdir").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-    let keep = arguments.contains("--keep")
-    let directory = given ?? scratchDirectory("runs")
+    func value(_ flag: String) -> String? {
+        arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    }
+    let given = value("--logdir")
+    let written = value("--write")
+    let keep = arguments.contains("--keep") || written != nil
+    let directory = given ?? written ?? scratchDirectory("runs")
     defer { if given == nil && !keep { try? FileManager.default.removeItem(atPath: directory) } }
     if given == nil {
         for run in 0..<runs {
@@ -29,15 +34,15 @@ func manyRunsBenchmark(_ arguments: [String]) throws {
     let bytes = try FileManager.default.subpathsOfDirectory(atPath: directory).reduce(0) { total, name in
         total + ((try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int) ?? 0)
     }
-    for _ in 0..<repeats {
-        var summary: LogdirSummary?
-        let measured = try Measurements.measure(repetitions: 1) {
-            summary = try SummaryReader(logdir: directory).summarize()
-        }
-        let read = summary?.runs.count ?? 0
-        report([
-            "benchmark": "many_runs", "runs": read, "points": summary?.pointCount ?? 0, "bytes": bytes,
-            "seconds": measured.median, "runs_per_s": Double(read) / measured.median, "peak_rss_mib": Double(peakRSSKiB()) / 1024,
-        ])
+    var summary: LogdirSummary?
+    let measured = try Measurements.measure(repetitions: repeats) {
+        summary = try SummaryReader(logdir: directory).summarize()
     }
+    let read = summary?.pointCount ?? 0
+    report([
+        "benchmark": "many_small_runs", "implementation": "swift-tfevents (SummaryReader.summarize, in process)",
+        "scalars": read, "runs": summary?.runs.count ?? 0, "bytes": bytes, "median_s": measured.median,
+        "min_s": measured.min, "max_s": measured.max, "scalars_per_s": Double(read) / measured.median,
+        "mb_per_s": Double(bytes) / 1e6 / measured.median, "peak_rss_kib": peakRSSKiB(),
+    ])
 }

@@ -1,5 +1,5 @@
-// tfevents-bench read [--events N] [--tags K] [--style legacy|tf2] [--logdir DIR] [--keep] [--repeat R]
-//                     [--mode summarize|stream|both]
+// tfevents-bench read [--events N] [--tags K] [--style legacy|tf2] [--logdir DIR | --write DIR] [--keep]
+//                     [--repeat R] [--mode summarize|stream|both]
 //
 // Reads a scalar-only log directory with SummaryReader, twice per repetition (`summarize()`, one
 // pass of statistics, and `read(_:)`, every point streamed in order; `--mode` keeps one of them,
@@ -7,7 +7,8 @@
 // reading: {"benchmark": "read", "mode": "summarize"|"stream", "style", "bytes", "points",
 // "seconds", "mb_per_s", "points_per_s", "peak_rss_mib"}. Without --logdir it first writes a run
 // of N scalar events over K tags (legacy `simple_value` as tensorboardX and PyTorch write them, or
-// TF2 DT_FLOAT tensors) into a temporary directory, removed afterwards unless --keep. The peak RSS is VmHWM from
+// TF2 DT_FLOAT tensors) into a temporary directory, removed afterwards unless --keep (or into DIR
+// with --write, kept, for other readers to read the same bytes). The peak RSS is VmHWM from
 // /proc/self/status, reset before each scan, so it covers the scan only.
 import Foundation
 import TFEvents
@@ -21,6 +22,7 @@ func readBenchmark(_ arguments: [String]) throws {
     var tags = 10
     var style = "legacy"
     var logdir: String?
+    var written: String?
     var keep = false
     var repeats = 3
     var modes = ["summarize", "stream"]
@@ -39,6 +41,7 @@ func readBenchmark(_ arguments: [String]) throws {
             guard ["legacy", "tf2"].contains(value) else { throw ReadBenchmarkError("--style is legacy or tf2") }
             style = value
         case "--logdir": logdir = value
+        case "--write": written = value
         case "--mode":
             guard ["summarize", "stream", "both"].contains(value) else {
                 throw ReadBenchmarkError("--mode is summarize, stream or both")
@@ -54,6 +57,10 @@ func readBenchmark(_ arguments: [String]) throws {
     let directory: String
     if let logdir {
         directory = logdir
+    } else if let written {
+        directory = written
+        try writeScalarRun(to: directory + "/run", events: events, tags: tags, style: style)
+        keep = true
     } else {
         directory = NSTemporaryDirectory() + "tfevents-read-bench-\(getpid())"
         try writeScalarRun(to: directory + "/run", events: events, tags: tags, style: style)
