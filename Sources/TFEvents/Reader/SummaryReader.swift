@@ -19,7 +19,9 @@
 ///   for watching live runs.
 ///
 /// Runs are read in parallel, one per core, by ``contents(kinds:progress:)`` and
-/// ``summarize(progress:)``.
+/// ``summarize(progress:)``; a file of 4 MiB or more is read in parallel chunks by every way of
+/// reading it (``RunReader`` too), on the cores the runs leave free, with exactly the result of
+/// reading it from start to end.
 ///
 /// ## What TensorBoard shows
 ///

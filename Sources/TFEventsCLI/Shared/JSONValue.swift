@@ -27,8 +27,14 @@ indirect enum JSONValue: Equatable {
 
     /// Indented JSON, two spaces a level.
     func pretty() -> String {
+        pretty(level: 0)
+    }
+
+    /// Indented JSON as it is written `level` levels deep in an enclosing value (the first line not
+    /// indented, the following ones as deep as they are there).
+    func pretty(level: Int) -> String {
         var out = ""
-        write(to: &out, indent: "  ", level: 0)
+        write(to: &out, indent: "  ", level: level)
         return out
     }
 

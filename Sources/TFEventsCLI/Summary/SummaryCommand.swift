@@ -155,7 +155,11 @@ extension TFEventsCommand {
             let output: String
             switch format ?? .table {
             case .json:
-                output = SummaryJSON.document(runs: runs, logdirProblems: logdirProblems).pretty() + "\n"
+                // A run at a time: the document of thousands of runs is large.
+                let out = ByteOutput.standardOutput()
+                try SummaryJSON.writePretty(runs: runs, logdirProblems: logdirProblems) { try out.write($0) }
+                try out.flush()
+                return
             case .table:
                 let table = SummaryTable(runs: runs, statistic: stat, objective: objective)
                 // An explicit --format table stays whole, as the way to get every row on one line.

@@ -5,11 +5,11 @@ internal import Synchronization
 /// ``EventFileReader`` that takes them in file order, so that one large file is framed, checked
 /// and parsed on every core while the reader applies TensorBoard's rules on one.
 ///
-/// Chunks are claimed in order, by a helper thread or by the reader itself when it needs a
-/// chunk nobody has started (so the reader never waits for work that is not under way, and a
-/// machine whose cores are all busy reads as if there were no pipeline). Helpers stay at most
-/// ``window`` chunks ahead of the reader, which bounds memory, and start only while
-/// ``ReadingCores`` has a core free.
+/// Chunks are claimed in order, by a helper thread or by the reader itself: when it needs a chunk
+/// nobody has started (so it never waits for work that is not under way, and a machine whose cores
+/// are all busy reads as if there were no pipeline), and while a helper finishes the chunk it
+/// needs (so its core shares the reading). Chunks are read at most ``window`` ahead of the reader,
+/// which bounds memory, and helpers start only while ``ReadingCores`` has a core free.
 final class ChunkPipeline: Sendable {
     let path: String
     let source: any ByteSource
@@ -73,7 +73,22 @@ final class ChunkPipeline: Sendable {
         if claimed.compareExchange(expected: index, desired: index + 1, ordering: .acquiringAndReleasing).exchanged {
             result = read(index)
         } else {
-            signals[index].wait()
+            // A helper is reading it: read the next free chunk meanwhile rather than wait idle, so
+            // that the reader's own core shares the reading (the helpers alone cannot keep up
+            // with it).
+            while signals[index].wait(timeout: .now()) == .timedOut {
+                let next = claimed.load(ordering: .relaxed)
+                guard next < count, next < index + window,
+                    claimed.compareExchange(expected: next, desired: next + 1, ordering: .acquiringAndReleasing)
+                        .exchanged
+                else {
+                    signals[index].wait()
+                    break
+                }
+                let ahead = read(next)
+                finished.withLock { $0[next] = ahead }
+                signals[next].signal()
+            }
             result = finished.withLock { $0.removeValue(forKey: index)! }
         }
         taken.store(index + 1, ordering: .releasing)
