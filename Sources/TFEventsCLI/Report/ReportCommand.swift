@@ -49,17 +49,7 @@ extension TFEventsCommand {
                 valueName: "weight"))
         var smoothing = Smoothing.defaultWeight
 
-        @Option(
-            help: ArgumentHelp(
-                "Treat tags matching this regular expression as lower-is-better for the 'best' columns.",
-                valueName: "regex"))
-        var minimize: String?
-
-        @Option(
-            help: ArgumentHelp(
-                "Treat tags matching this regular expression as higher-is-better for the 'best' columns "
-                    + "(checked before --minimize).", valueName: "regex"))
-        var maximize: String?
+        @OptionGroup var objectiveOptions: ObjectiveOptions
 
         @OptionGroup var filters: FilterOptions
 
@@ -69,7 +59,6 @@ extension TFEventsCommand {
             guard smoothing.isFinite, (0...0.999).contains(smoothing) else {
                 throw ValidationError("--smoothing must be between 0 and 0.999, got \(smoothing).")
             }
-            _ = try objective()
             try LogdirSet.validate(logdirs)
         }
 
@@ -89,7 +78,7 @@ extension TFEventsCommand {
             }
             let document = ReportDocument(
                 input: input, title: title ?? Self.defaultTitle(logdirs), grouping: grouping,
-                objective: try objective(), smoothing: smoothing, generated: start)
+                objective: try objectiveOptions.rule(), smoothing: smoothing, generated: start)
             let html = document.html()
             do {
                 try Data(html.utf8).write(to: URL(fileURLWithPath: output))
@@ -105,20 +94,6 @@ extension TFEventsCommand {
         /// The log directories' labels, as ``RunNaming`` names them.
         static func defaultTitle(_ logdirs: [String]) -> String {
             RunNaming.labels(for: logdirs).joined(separator: " · ")
-        }
-
-        /// `--minimize` and `--maximize`, compiled; a bad expression is a usage error.
-        private func objective() throws -> ObjectiveRule {
-            func compile(_ pattern: String?, _ option: String) throws -> Regex<AnyRegexOutput>? {
-                guard let pattern else { return nil }
-                do {
-                    return try Regex(pattern)
-                } catch {
-                    throw ValidationError("\(option): '\(pattern)' is not a valid regular expression: \(error)")
-                }
-            }
-            return ObjectiveRule(
-                maximize: try compile(maximize, "--maximize"), minimize: try compile(minimize, "--minimize"))
         }
     }
 }

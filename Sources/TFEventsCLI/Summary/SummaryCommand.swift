@@ -79,17 +79,7 @@ extension TFEventsCommand {
         @Flag(help: "Sort in descending order (as a leading '-' in --sort does).")
         var descending = false
 
-        @Option(
-            help: ArgumentHelp(
-                "Treat tags matching this regular expression as lower-is-better for --stat best.",
-                valueName: "regex"))
-        var minimize: String?
-
-        @Option(
-            help: ArgumentHelp(
-                "Treat tags matching this regular expression as higher-is-better for --stat best (checked "
-                    + "before --minimize).", valueName: "regex"))
-        var maximize: String?
+        @OptionGroup var objectiveOptions: ObjectiveOptions
 
         @OptionGroup var filters: FilterOptions
 
@@ -99,7 +89,6 @@ extension TFEventsCommand {
         var format: Format?
 
         func validate() throws {
-            _ = try objective()
             if descending && sort == nil {
                 throw ValidationError("--descending needs --sort.")
             }
@@ -108,7 +97,7 @@ extension TFEventsCommand {
 
         func run() throws {
             let filters = try self.filters.compiled()
-            let objective = try objective()
+            let objective = try objectiveOptions.rule()
             let set = try LogdirSet(logdirs, filters: filters)
             let progress = ProgressLine()
             var groups: [[ShownRun]] = []
@@ -193,20 +182,6 @@ extension TFEventsCommand {
             case .markdown: return table.textTable().renderMarkdown()
             case .csv: return table.csv()
             }
-        }
-
-        /// `--minimize` and `--maximize`, compiled; a bad expression is a usage error.
-        private func objective() throws -> ObjectiveRule {
-            func compile(_ pattern: String?, _ option: String) throws -> Regex<AnyRegexOutput>? {
-                guard let pattern else { return nil }
-                do {
-                    return try Regex(pattern)
-                } catch {
-                    throw ValidationError("\(option): '\(pattern)' is not a valid regular expression: \(error)")
-                }
-            }
-            return ObjectiveRule(
-                maximize: try compile(maximize, "--maximize"), minimize: try compile(minimize, "--minimize"))
         }
     }
 }
