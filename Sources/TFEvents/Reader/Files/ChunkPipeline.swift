@@ -43,7 +43,7 @@ final class ChunkPipeline: Sendable {
     /// A pipeline over `[start, end)` of `path`.
     init(
         path: String, source: any ByteSource, start: Int64, end: Int64, chunkSize: Int64, lengthLimit: UInt64,
-        parsesScalars: Bool
+        parsesScalars: Bool, usesHelpers: Bool = true
     ) {
         self.path = path
         self.source = source
@@ -55,7 +55,7 @@ final class ChunkPipeline: Sendable {
         self.parsesScalars = parsesScalars
         let cores = ProcessInfo.processorCount
         window = min(8, 2 * cores + 2)
-        maximumHelpers = cores - 1
+        maximumHelpers = usesHelpers ? cores - 1 : 0
         finished = LockedValue([:])
         signals = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         startHelpers()

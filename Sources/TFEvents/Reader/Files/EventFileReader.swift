@@ -357,7 +357,8 @@ public final class EventFileReader {
         chunks = ChunkCursor(
             pipeline: ChunkPipeline(
                 path: path, source: source, start: start, end: fileEnd, chunkSize: chunking.chunkSize,
-                lengthLimit: Self.maximumRecordLength, parsesScalars: usesFastPaths),
+                lengthLimit: Self.maximumRecordLength, parsesScalars: usesFastPaths,
+                usesHelpers: chunking.usesHelpers),
             position: start)
     }
 
@@ -524,6 +525,10 @@ struct ChunkPlan: Sendable {
     /// Whether to read in chunks on a machine with one core too (for tests: the chunks are then
     /// all read by the reader itself).
     var evenOnOneCore = false
+    /// Whether helper threads read chunks ahead of the reader. Without them (for the fuzzer) the
+    /// reader reads every chunk itself, in order: the same chunk boundaries and the same walk from
+    /// chunk to chunk, but deterministic, and with every allocation freed before the read returns.
+    var usesHelpers = true
 
     /// 1 MiB chunks for files of 4 MiB or more: a chunk costs a thread hand-over and the
     /// search for its first record, a few microseconds, against about a millisecond of reading.
