@@ -34,12 +34,9 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        // Debian's libcurl, for object storage only: the core library never links it.
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
-        ),
+        // Debian's libcurl (libcurl4-openssl-dev), for object storage only: its header, with the
+        // library loaded at the first request (see Sources/CCurl/shim.h), so no pkg-config `-lcurl`.
+        .systemLibrary(name: "CCurl"),
 
         // The library.
         .target(

@@ -13,83 +13,85 @@ final class CurlSession: @unchecked Sendable {
     private var idle: [UnsafeMutableRawPointer] = []
     private let lock = DispatchSemaphore(value: 1)
 
-    /// `curl_global_init`, once per process, before any handle is made.
-    private static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-
     init() {}
 
     deinit {
-        for handle in idle { curl_easy_cleanup(handle) }
+        guard let curl = ccurl() else { return }
+        for handle in idle { ccurl_easy_cleanup(curl, handle) }
     }
 
     /// Sends `request` and waits for the whole answer.
     func perform(_ request: HTTPRequest) -> Result<HTTPResponse, TransportFailure> {
-        guard Self.initialized, let handle = takeHandle() else {
-            return .failure(TransportFailure(code: -1, message: "libcurl could not be initialized"))
+        // libcurl is loaded (and `curl_global_init` called) once per process, at the first request.
+        guard let functions = ccurl() else {
+            return .failure(TransportFailure(code: -1, message: String(cString: ccurl_failure())))
+        }
+        guard let handle = takeHandle(functions) else {
+            return .failure(TransportFailure(code: -1, message: "curl_easy_init failed"))
         }
         defer { returnHandle(handle) }
         let exchange = Exchange(maximumBodySize: request.maximumBodySize)
         let context = Unmanaged.passUnretained(exchange).toOpaque()
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer { ccurl_slist_free_all(functions, headerList) }
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
 
-        curl_easy_reset(handle)
-        ccurl_setopt_string(handle, CURLOPT_URL, request.url)
-        ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-        ccurl_setopt_string(handle, CURLOPT_USERAGENT, "swift-tfevents")
-        ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeout * 1000))
+        ccurl_easy_reset(functions, handle)
+        ccurl_setopt_string(functions, handle, CURLOPT_URL, request.url)
+        ccurl_setopt_long(functions, handle, CURLOPT_NOSIGNAL, 1)
+        ccurl_setopt_long(functions, handle, CURLOPT_FOLLOWLOCATION, 0)
+        ccurl_setopt_string(functions, handle, CURLOPT_USERAGENT, "swift-tfevents")
+        ccurl_setopt_long(functions, handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeout * 1000))
         // A transfer that sends nothing for the stall time is given up (and retried by the client).
-        ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
-        ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(request.stallTimeout)))
+        ccurl_setopt_long(functions, handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+        ccurl_setopt_long(functions, handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(request.stallTimeout)))
         if request.method == .head {
-            ccurl_setopt_long(handle, CURLOPT_NOBODY, 1)
+            ccurl_setopt_long(functions, handle, CURLOPT_NOBODY, 1)
         } else {
-            ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+            ccurl_setopt_long(functions, handle, CURLOPT_HTTPGET, 1)
         }
         var headers = request.headers
         if let signing = request.signing {
             // S3 wants the payload's hash signed; a GET or HEAD has none, and this is the hash of nothing.
             headers.append(("x-amz-content-sha256", Self.emptyPayloadHash))
             if let token = signing.credentials.sessionToken { headers.append(("x-amz-security-token", token)) }
-            ccurl_setopt_string(handle, CURLOPT_AWS_SIGV4, "aws:amz:\(signing.region):s3")
-            ccurl_setopt_string(handle, CURLOPT_USERNAME, signing.credentials.accessKeyID)
-            ccurl_setopt_string(handle, CURLOPT_PASSWORD, signing.credentials.secretAccessKey)
+            ccurl_setopt_string(functions, handle, CURLOPT_AWS_SIGV4, "aws:amz:\(signing.region):s3")
+            ccurl_setopt_string(functions, handle, CURLOPT_USERNAME, signing.credentials.accessKeyID)
+            ccurl_setopt_string(functions, handle, CURLOPT_PASSWORD, signing.credentials.secretAccessKey)
         }
-        for (name, value) in headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
+        for (name, value) in headers { headerList = ccurl_slist_append(functions, headerList, "\(name): \(value)") }
         // An empty `Expect:` or `Accept:` would be sent as is; none is needed for GET and HEAD.
-        ccurl_setopt_headers(handle, headerList)
-        ccurl_setopt_write_callback(handle, Self.receiveBody)
-        ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
-        ccurl_setopt_header_callback(handle, Self.receiveHeader)
-        ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
+        ccurl_setopt_headers(functions, handle, headerList)
+        ccurl_setopt_callback(functions, handle, CURLOPT_WRITEFUNCTION, Self.receiveBody)
+        ccurl_setopt_pointer(functions, handle, CURLOPT_WRITEDATA, context)
+        ccurl_setopt_callback(functions, handle, CURLOPT_HEADERFUNCTION, Self.receiveHeader)
+        ccurl_setopt_pointer(functions, handle, CURLOPT_HEADERDATA, context)
         let code = errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
-            defer { ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, nil) }
-            return withExtendedLifetime(exchange) { curl_easy_perform(handle) }
+            ccurl_setopt_pointer(functions, handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
+            defer { ccurl_setopt_pointer(functions, handle, CURLOPT_ERRORBUFFER, nil) }
+            return withExtendedLifetime(exchange) { ccurl_easy_perform(functions, handle) }
         }
         guard code == CURLE_OK else {
             let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            let message = detail.isEmpty ? String(cString: ccurl_easy_strerror(functions, code)) : detail
             return .failure(
                 TransportFailure(
                     code: Int(code.rawValue), message: message + " (curl error \(code.rawValue))",
                     bodyTooLarge: exchange.overflowed))
         }
         var status = 0
-        ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        ccurl_getinfo_long(functions, handle, CURLINFO_RESPONSE_CODE, &status)
         return .success(HTTPResponse(status: status, headers: exchange.headers, body: exchange.body))
     }
 
     /// SHA-256 of no bytes.
     static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
-    private func takeHandle() -> UnsafeMutableRawPointer? {
+    private func takeHandle(_ functions: UnsafePointer<ccurl_functions>) -> UnsafeMutableRawPointer? {
         lock.wait()
         let handle = idle.popLast()
         lock.signal()
-        return handle ?? curl_easy_init()
+        return handle ?? ccurl_easy_init(functions)
     }
 
     private func returnHandle(_ handle: UnsafeMutableRawPointer) {
