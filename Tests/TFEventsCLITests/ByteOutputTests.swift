@@ -11,15 +11,21 @@ import TestSupport
         let path = directory.path + "/out.csv"
         let out = try ByteOutput(creatingFile: path)
         let rows = ExportRows(format: .csv, includesHistograms: true)
-        let prefix = rows.prefix(run: "run", tag: "loss")
+        var prefixes = RowPrefixes()
+        var entries = [prefixes.add(rows.prefix(run: "run", tag: "loss"))]
         var expected = ""
         try out.write("header\n")
         expected += "header\n"
         // Enough rows for several blocks, text now and then (as histogram rows are).
         for index in 0..<(3 * ByteOutput.rowsPerBlock + 123) {
-            let row = rows.scalar(prefix: prefix, step: Int64(index), wallTime: 1_700_000_000.5 + Double(index), value: 1 / Double(index + 1))
-            try out.write(row)
-            expected += row.text
+            // A new series now and then, in the middle of a block: the table grows under the
+            // block's rows, which must keep their prefixes.
+            if index % 7_000 == 3_000 { entries.append(prefixes.add(rows.prefix(run: "run \(index)", tag: "t"))) }
+            let row = rows.scalar(
+                prefix: entries[index % entries.count], step: Int64(index), wallTime: 1_700_000_000.5 + Double(index),
+                value: 1 / Double(index + 1))
+            try out.write(row, shared: prefixes)
+            expected += row.text(shared: prefixes)
             if index % 5_000 == 17 {
                 let text = "text \(index)\n"
                 try out.write(text)

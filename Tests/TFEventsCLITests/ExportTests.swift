@@ -508,6 +508,18 @@ import TestSupport
         #expect(errors.isEmpty, "\(errors)")
     }
 
+    /// A write that fails on the thread writing the formatted rows (a full disk: /dev/full) ends
+    /// the export with one line naming the destination and the reason, status 1.
+    @Test func aFailedWriteEndsTheExportWithTheReason() throws {
+        let logdir = temporaryPath("export-full")
+        defer { try? FileManager.default.removeItem(atPath: logdir) }
+        // Enough rows for blocks formatted and written on other threads.
+        #expect(try runTFEvents(["demo", logdir, "--steps", "3000"]).status == 0)
+        let result = try runTFEvents(["export", logdir, "-o", "/dev/full"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: cannot write to /dev/full: No space left on device\n")
+    }
+
     @Test func helpHasExamplesAndTheRowShapes() throws {
         let help = try runTFEvents(["export", "--help"])
         #expect(help.status == 0)

@@ -104,16 +104,20 @@ import Testing
             for (histograms, prCurves) in [(false, false), (true, false), (false, true), (true, true)] {
                 let rows = ExportRows(format: format, includesHistograms: histograms, includesPRCurves: prCurves)
                 let prefix = rows.prefix(run: "run, \"1\"", tag: "loss/é\n")
+                // Another prefix first, so that the row's is not the table's first.
+                var prefixes = RowPrefixes()
+                _ = prefixes.add(rows.prefix(run: "other", tag: "tag"))
+                let entry = prefixes.add(prefix)
                 for index in 0..<2_000 {
                     let wallTime = index < specials.count ? specials[index] : Self.randomValues(1)[0] + Double(index)
                     let value = Double(bitPattern: random.next())
                     let step = Int64(bitPattern: random.next()) >> Int64(random.next() % 64)
-                    let row = rows.scalar(prefix: prefix, step: step, wallTime: wallTime, value: value)
+                    let row = rows.scalar(prefix: entry, step: step, wallTime: wallTime, value: value)
                     let expected = Self.stringRow(
                         format: format, prefix: prefix, step: step, wallTime: wallTime, value: value,
                         emptyColumns: (histograms ? 3 : 0) + (prCurves ? ExportRows.prCurveColumns.count : 0))
-                    #expect(row.text == expected)
-                    if row.text != expected { return }
+                    #expect(row.text(shared: prefixes) == expected)
+                    if row.text(shared: prefixes) != expected { return }
                 }
             }
         }

@@ -183,24 +183,39 @@ extension TFEventsCommand {
             // One exporter for both when they share a directory, so that names stay unique in it.
             let audioExporter = try audio.map { $0 == images ? imageExporter! : try MediaExporter(directory: $0) }
             if let header = rows.header { try out.write(header) }
+            var prefixes = RowPrefixes()
             var counts = Counts()
             for (index, run) in runs.enumerated() {
                 progress.update { "export: run \(index + 1) of \(runs.count): \(run.name)" }
                 let stream = reader.read(run)
                 var exported: [ExportedSeries?] = []  // by series id; nil: not exported
+                // The same by series id, for scalars: a value with no reference to retain per point.
+                var scalarPrefixes: [RowPrefixes.Entry?] = []
                 for item in stream {
                     switch item {
                     case .series(let series):
-                        while exported.count <= series.id { exported.append(nil) }
+                        while exported.count <= series.id {
+                            exported.append(nil)
+                            scalarPrefixes.append(nil)
+                        }
                         let kind = series.kind
                         if kind == .scalars || (kind == .histograms && histograms) || (kind == .prCurves && prCurves)
                             || (kind == .images && imageExporter != nil) || (kind == .audio && audioExporter != nil)
                         {
-                            exported[series.id] = ExportedSeries(
-                                tag: series.tag, prefix: rows.prefix(run: run.name, tag: series.tag))
+                            let prefix = rows.prefix(run: run.name, tag: series.tag)
+                            exported[series.id] = ExportedSeries(tag: series.tag, prefix: prefix)
+                            scalarPrefixes[series.id] = prefixes.add(prefix)
                         }
                     case .point(let point):
-                        guard point.series < exported.count, let series = exported[point.series] else { continue }
+                        guard point.series < scalarPrefixes.count, let prefix = scalarPrefixes[point.series] else { continue }
+                        if case .scalar(let number) = point.value {
+                            counts.scalars += 1
+                            try out.write(
+                                rows.scalar(prefix: prefix, step: point.step, wallTime: point.wallTime, value: number),
+                                shared: prefixes)
+                            continue
+                        }
+                        guard let series = exported[point.series] else { continue }
                         try write(
                             point, run: run.name, of: series, rows: rows, to: out,
                             media: (imageExporter, audioExporter), counts: &counts)
@@ -236,14 +251,12 @@ extension TFEventsCommand {
             var prefix: String
         }
 
+        /// Writes a point that is not a scalar (the loop writes those itself).
         private func write(
             _ point: Point, run: String, of series: ExportedSeries, rows: ExportRows, to out: ByteOutput,
             media: (images: MediaExporter?, audio: MediaExporter?), counts: inout Counts
         ) throws {
             switch point.value {
-            case .scalar(let number):
-                counts.scalars += 1
-                try out.write(rows.scalar(prefix: series.prefix, step: point.step, wallTime: point.wallTime, value: number))
             case .histogram(let histogram):
                 counts.histograms += 1
                 try out.write(

@@ -53,8 +53,9 @@ struct ExportRows {
         }
     }
 
-    /// The row of one scalar point; `prefix` is the series' ``prefix(run:tag:)``.
-    func scalar(prefix: String, step: Int64, wallTime: Double, value: Double) -> ScalarRow {
+    /// The row of one scalar point; `prefix` is the series' ``prefix(run:tag:)``, kept in a
+    /// ``RowPrefixes`` table.
+    func scalar(prefix: RowPrefixes.Entry, step: Int64, wallTime: Double, value: Double) -> ScalarRow {
         ScalarRow(
             format: format, prefix: prefix, step: step, wallTime: wallTime, value: value,
             emptyColumns: format == .csv ? (includesHistograms ? 3 : 0) + (includesPRCurves ? Self.prCurveColumns.count : 0) : 0)

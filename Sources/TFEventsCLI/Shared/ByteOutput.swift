@@ -45,8 +45,10 @@ final class ByteOutput {
         }
 
         @inline(__always)
-        mutating func append(_ row: some ByteRow) {
-            let count = bytes.withUnsafeMutableBufferPointer { bytes in row.write(to: bytes.baseAddress! + filled) }
+        mutating func append<Row: ByteRow>(_ row: Row, shared: Row.Shared) {
+            let count = bytes.withUnsafeMutableBufferPointer { bytes in
+                row.write(to: bytes.baseAddress! + filled, shared: shared)
+            }
             filled += count
         }
 
@@ -91,6 +93,9 @@ final class ByteOutput {
     }
 
     deinit {
+        // Blocks still being written (after a command failed midway) must not outlive the file:
+        // its descriptor could be reused by then.
+        try? blocks?.waitUntilWritten(above: 0)
         if ownsFile { try? file.close() }
     }
 
@@ -113,23 +118,24 @@ final class ByteOutput {
         }
     }
 
-    /// Formats `row` into the block, or (with other cores) keeps it to be formatted with the
-    /// rows that follow it on another thread.
+    /// Formats `row` (with what the rows share, `shared`) into the block, or (with other cores)
+    /// keeps it to be formatted with the rows that follow it on another thread.
     @inline(__always)
-    func write<Row: ByteRow & Sendable>(_ row: Row) throws {
+    func write<Row: ByteRow>(_ row: Row, shared: Row.Shared) throws {
         let maximum = row.maximumLength
-        guard maximum <= Self.blockSize else { return try write(row.text) }
+        guard maximum <= Self.blockSize else { return try write(row.text(shared: shared)) }
         guard Self.formatsInParallel else {
             if block.room < maximum { try flush() }
-            block.append(row)
+            block.append(row, shared: shared)
             return
         }
         let batch: RowBatch<Row>
         if let pending = rows, pending.rowType == ObjectIdentifier(Row.self) {
             batch = unsafeDowncast(pending, to: RowBatch<Row>.self)
+            batch.share(shared)
         } else {
             if rows != nil { submitRows() }
-            batch = RowBatch<Row>()
+            batch = RowBatch<Row>(shared: shared)
             rows = batch
         }
         if batch.append(row) >= Self.rowsPerBlock {
@@ -142,7 +148,9 @@ final class ByteOutput {
     private func submitRows() {
         guard let pending = rows else { return }
         rows = nil
-        let blocks = self.blocks ?? OrderedBlocks()
+        let file = self.file
+        let name = self.name
+        let blocks = self.blocks ?? OrderedBlocks { bytes in try Self.write(bytes, to: file, name: name) }
         self.blocks = blocks
         if block.filled > 0 {
             blocks.add(block.take())
@@ -150,11 +158,9 @@ final class ByteOutput {
         pending.submit(to: blocks)
     }
 
-    /// Writes the blocks made so far, in order, waiting for the oldest while more than `limit`
-    /// are under way.
+    /// Waits while more than `limit` blocks are being made or written; throws a failed write.
     private func writeMadeBlocks(waitingAbove limit: Int) throws {
-        guard let blocks else { return }
-        try blocks.takeReady(waitingAbove: limit) { bytes in try writeNow(bytes) }
+        try blocks?.waitUntilWritten(above: limit)
     }
 
     /// Writes everything waiting.
@@ -186,6 +192,11 @@ final class ByteOutput {
 
     /// Writes `bytes` at once, after what waits (which must have been flushed).
     private func writeNow(_ bytes: UnsafeRawBufferPointer) throws {
+        try Self.write(bytes, to: file, name: name)
+    }
+
+    /// Writes `bytes` to `file` (named `name` in messages), on any thread.
+    private static func write(_ bytes: UnsafeRawBufferPointer, to file: OutputFile, name: String) throws {
         var written = 0
         do throws(SystemCallFailure) {
             try file.write(bytes, written: &written)
@@ -211,19 +222,31 @@ final class ByteOutput {
 
 /// A line of output that formats itself into bytes: what ``ByteOutput`` takes without making a
 /// `String`.
-protocol ByteRow {
-    /// The most bytes ``write(to:)`` writes.
+///
+/// A row should hold no reference: it is made on the reading core and formatted on another, and a
+/// reference counted from both cores costs more than formatting. What rows refer to (the export's
+/// run-and-tag prefixes) lives in ``Shared``, which a block of rows takes once.
+protocol ByteRow: Sendable {
+    /// What the rows share.
+    associatedtype Shared: ByteRowShared
+    /// The most bytes ``write(to:shared:)`` writes.
     var maximumLength: Int { get }
     /// Writes the row at `start`, where ``maximumLength`` bytes are free, and returns how many
     /// bytes it wrote.
-    func write(to start: UnsafeMutablePointer<UInt8>) -> Int
-    /// The row as text, for a row longer than a block.
-    var text: String { get }
+    func write(to start: UnsafeMutablePointer<UInt8>, shared: Shared) -> Int
+}
+
+/// What the rows written to a ``ByteOutput`` share: a value that only grows, so that a newer one
+/// serves every row an older one served.
+protocol ByteRowShared: Sendable {
+    /// Grows when the value does.
+    var generation: Int { get }
 }
 
 extension ByteRow {
-    var text: String {
-        String(unsafeUninitializedCapacity: maximumLength) { buffer in write(to: buffer.baseAddress!) }
+    /// The row as text, for a row longer than a block.
+    func text(shared: Shared) -> String {
+        String(unsafeUninitializedCapacity: maximumLength) { buffer in write(to: buffer.baseAddress!, shared: shared) }
     }
 }
 
@@ -235,9 +258,11 @@ private protocol PendingRows: AnyObject {
     func submit(to blocks: OrderedBlocks)
 }
 
-private final class RowBatch<Row: ByteRow & Sendable>: PendingRows {
+private final class RowBatch<Row: ByteRow>: PendingRows {
     /// The rows, and the most bytes they take: one stored property, one exclusivity check per row.
     private var state = State()
+    /// What the rows share, the newest given.
+    private var shared: Row.Shared
 
     private struct State {
         var rows: [Row] = []
@@ -251,8 +276,15 @@ private final class RowBatch<Row: ByteRow & Sendable>: PendingRows {
         }
     }
 
-    init() {
+    init(shared: Row.Shared) {
+        self.shared = shared
         state.rows.reserveCapacity(ByteOutput.rowsPerBlock)
+    }
+
+    /// Takes `newer` when it has grown since the batch took its copy (rarely: a new series).
+    @inline(__always)
+    func share(_ newer: Row.Shared) {
+        if newer.generation != shared.generation { shared = newer }
     }
 
     var rowType: ObjectIdentifier { ObjectIdentifier(Row.self) }
@@ -266,6 +298,7 @@ private final class RowBatch<Row: ByteRow & Sendable>: PendingRows {
     func submit(to blocks: OrderedBlocks) {
         let rows = state.rows
         let length = state.length
+        let shared = self.shared
         blocks.make { bytes in
             // Reused storage keeps its length: only what it lacks is added (and zeroed).
             if bytes.count < length { bytes.append(contentsOf: repeatElement(0, count: length - bytes.count)) }
@@ -274,7 +307,7 @@ private final class RowBatch<Row: ByteRow & Sendable>: PendingRows {
                 let start = buffer.baseAddress!
                 // Each row borrowed in place: a copy would retain and release its strings.
                 rows.withUnsafeBufferPointer { rows in
-                    for index in rows.indices { filled += rows[index].write(to: start + filled) }
+                    for index in rows.indices { filled += rows[index].write(to: start + filled, shared: shared) }
                 }
             }
             return filled
