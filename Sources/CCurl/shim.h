@@ -1,10 +1,10 @@
 // Debian's libcurl (libcurl4-openssl-dev), seen from Swift.
 //
 // libcurl is loaded with dlopen the first time a request is made, not linked: linking it made
-// every `tfevents` command load 31 more shared libraries (TLS, Kerberos, LDAP, SSH, ...) and
-// resolve their symbols before `main`, about 7 ms of a 19 ms start-up, for the few commands that
-// read `s3://`. The header is still the system's, so the types and constants are checked against
-// the installed libcurl at compile time.
+// every `tfevents` command load 29 more shared libraries (libcurl and the 28 it needs for TLS,
+// Kerberos, LDAP, SSH, ...) and resolve their symbols before `main`, about 7 ms of a 19 ms
+// start-up, for the few commands that read `s3://`. The header is still the system's, so the
+// types and constants are checked against the installed libcurl at compile time.
 //
 // `curl_easy_setopt` and `curl_easy_getinfo` are variadic, which Swift cannot call, so each
 // argument type gets a typed forwarder here.
